@@ -1,0 +1,54 @@
+package dev.signet.adapter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signet.adapter.ldap.LdapConnection;
+import dev.signet.adapter.ldap.LdapSearch;
+import dev.signet.adapter.radius.RadiusAccessRequest;
+import dev.signet.adapter.radius.RadiusAnswer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecordContractTest {
+
+    @Test
+    void searchScopeOutsideRfc4511IsRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new LdapSearch("dc=example", 3, "(objectClass=*)", List.of(), 0, 0, 0, null));
+    }
+
+    @Test
+    void searchCannotBeChangedThroughTheListsOrCookiesItWasBuiltFrom() {
+        List<String> attrs = new ArrayList<>(List.of("uid"));
+        byte[] cookie = {1, 2};
+        LdapSearch search = new LdapSearch("dc=example", 2, "(uid=a)", attrs, 0, 0, 10, cookie);
+        attrs.add("userPassword");
+        cookie[0] = 9;
+        assertEquals(List.of("uid"), search.attributes());
+        assertArrayEquals(new byte[] {1, 2}, search.pageCookie());
+    }
+
+    @Test
+    void connectionWithoutBindNameIsAnonymous() {
+        assertTrue(new LdapConnection("c1", "127.0.0.1", null, true).anonymous());
+        assertFalse(new LdapConnection("c1", "127.0.0.1", "name=admin", true).anonymous());
+    }
+
+    @Test
+    void rejectCarriesNoReplyAttributes() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new RadiusAnswer(false, List.of(new RadiusAnswer.ReplyAttribute(11, "staff"))));
+        assertFalse(RadiusAnswer.reject().accept());
+    }
+
+    @Test
+    void accessRequestNeverPrintsThePassword() {
+        RadiusAccessRequest request = new RadiusAccessRequest("nas1", "127.0.0.1", "jsmith", "hunter2".toCharArray(), null);
+        assertFalse(request.toString().contains("hunter2"));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.signet.ldap.adapter;
+
+import dev.signet.adapter.ldap.LdapRequestListener;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+
+/**
+ * The LDAP gateway resource adapter. Its configuration (address and ports) comes from the RA
+ * deployment and can be overridden per installation by the jboss-cli scripts; the endpoints are
+ * the MDBs that answer {@link LdapRequestListener}.
+ */
+public class LdapResourceAdapter implements ResourceAdapter {
+    private static final Logger LOG = Logger.getLogger(LdapResourceAdapter.class.getName());
+
+    @ConfigProperty(defaultValue = "127.0.0.1", description = "Address the listeners bind to")
+    private String bindAddress = "127.0.0.1";
+
+    @ConfigProperty(defaultValue = "3636", description = "LDAPS port")
+    private Integer ldapsPort = 3636;
+
+    @ConfigProperty(defaultValue = "0", description = "Plain LDAP port (StartTLS required before a password bind); 0 keeps it off")
+    private Integer plainPort = 0;
+
+    private final transient Map<ActivationSpec, MessageEndpointFactory> endpoints = new ConcurrentHashMap<>();
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        ListenerPorts ports = new ListenerPorts(ldapsPort, plainPort);
+        LOG.info(() -> "Signet LDAP adapter configured for " + bindAddress + " " + ports);
+    }
+
+    @Override
+    public void stop() {
+        endpoints.clear();
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (!(spec instanceof LdapActivationSpec)) {
+            throw new ResourceException("Not an LDAP activation spec: " + spec);
+        }
+        spec.validate();
+        endpoints.put(spec, factory);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        endpoints.remove(spec);
+    }
+
+    /** How many endpoints are active; the listener accepts connections only while one is. */
+    public int activeEndpoints() {
+        return endpoints.size();
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    public String getBindAddress() {
+        return bindAddress;
+    }
+
+    public void setBindAddress(String bindAddress) {
+        this.bindAddress = bindAddress;
+    }
+
+    public Integer getLdapsPort() {
+        return ldapsPort;
+    }
+
+    public void setLdapsPort(Integer ldapsPort) {
+        this.ldapsPort = ldapsPort;
+    }
+
+    public Integer getPlainPort() {
+        return plainPort;
+    }
+
+    public void setPlainPort(Integer plainPort) {
+        this.plainPort = plainPort;
+    }
+
+    // JCA 1.7 section 5.3.1: a ResourceAdapter JavaBean defines equality by its configuration.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LdapResourceAdapter that
+                && Objects.equals(bindAddress, that.bindAddress)
+                && Objects.equals(ldapsPort, that.ldapsPort)
+                && Objects.equals(plainPort, that.plainPort);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bindAddress, ldapsPort, plainPort);
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The LDAP gateway's socket side, as a JCA inbound resource adapter.
+ *
+ * <p>Owns: the LDAPS listener (default port 3636, TLS 1.2+, key material from the server's data
+ * directory), optional plain LDAP with StartTLS (off by default), per-connection state, and the
+ * BER codec (Apache Directory LDAP API). Each decoded bind or search goes to a message endpoint
+ * implementing {@link dev.signet.adapter.ldap.LdapRequestListener}; the reply record it returns
+ * is encoded back onto the connection.
+ *
+ * <p>Must not: know what an attribute means, touch JPA, or decide access. Those belong to the
+ * {@code directory} package of the EJB module. The listener itself arrives with the LDAP gateway
+ * issue; today the adapter carries its configuration and endpoint bookkeeping.
+ */
+package dev.signet.ldap.adapter;

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Configures a WildFly 39 installation for Signet: installs the PostgreSQL driver module and
+# applies signet.cli to the server configuration.
+#
+#   configure.sh JBOSS_HOME POSTGRESQL_JAR [SERVER_CONFIG]    server stopped (embed-server)
+#   configure.sh --online JBOSS_HOME POSTGRESQL_JAR            server running on localhost:9990;
+#                                                              reloaded afterwards
+#
+# Offline it is re-runnable: the server config is restored from the copy saved on the first run
+# before the script is applied again. The TLS key store password and the H2 password are made
+# once per installation and kept in data/signet/ (mode 0700), beside the key store and database
+# they protect, so a rebuild keeps serving the same key pair and opening the same database.
+set -euo pipefail
+
+online=false
+if [ "${1:-}" = "--online" ]; then
+  online=true
+  shift
+fi
+jboss_home=$(cd "$1" && pwd)
+pg_jar=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+config=${3:-standalone-ha.xml}
+# beside this script in the provisioned server's bin/signet/, in ../cli in the source tree
+cli_dir=$(cd "$(dirname "$0")" && pwd)
+[ -f "$cli_dir/signet.cli" ] || cli_dir=$(cd "$cli_dir/../cli" && pwd)
+
+if ! $online; then
+  config_dir=$jboss_home/standalone/configuration
+  pristine=$config_dir/$config.before-signet
+  if [ -f "$pristine" ]; then
+    cp "$pristine" "$config_dir/$config"
+  else
+    cp "$config_dir/$config" "$pristine"
+  fi
+fi
+
+secret_dir=$jboss_home/standalone/data/signet
+mkdir -p "$secret_dir"
+chmod 700 "$secret_dir"
+secret() {
+  local file=$secret_dir/$1
+  [ -s "$file" ] || (umask 077; head -c 33 /dev/urandom | base64 | tr -d '\n/+=' > "$file")
+  cat "$file"
+}
+tls_password=$(secret tls-keystore.password)
+db_password=$(secret h2.password)
+
+script=$(mktemp)
+trap 'rm -f "$script"' EXIT
+chmod 600 "$script"
+{
+  echo "set pgJar=$pg_jar"
+  echo "set tlsPassword=$tls_password"
+  echo "set dbPassword=$db_password"
+  if [ -d "$jboss_home/modules/org/postgresql" ]; then
+    echo "module remove --name=org.postgresql"
+  fi
+  cat "$cli_dir/postgresql-driver.cli"
+  # the model changes are applied without a runtime, then the server starts with them
+  if $online; then echo "reload --start-mode=admin-only"; else echo "embed-server --server-config=$config --std-out=discard"; fi
+  cat "$cli_dir/signet.cli"
+  if $online; then echo "reload"; else echo "stop-embedded-server"; fi
+} > "$script"
+
+connect=()
+$online && connect=(--connect)
+JAVA_OPTS="${JAVA_OPTS:-} -Djava.awt.headless=true" "$jboss_home/bin/jboss-cli.sh" "${connect[@]}" --file="$script"
+echo "Signet configuration applied to $jboss_home ($($online && echo "running server" || echo "$config"))"
