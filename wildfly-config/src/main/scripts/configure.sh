@@ -62,6 +62,9 @@ chmod 600 "$script"
   if $online; then echo "reload"; else echo "stop-embedded-server"; fi
 } > "$script"
 
+# the commands shipped in bin/ (copied without their execute bit)
+[ -f "$jboss_home/bin/recover-account" ] && chmod 755 "$jboss_home/bin/recover-account"
+
 connect=()
 $online && connect=(--connect)
 JAVA_OPTS="${JAVA_OPTS:-} -Djava.awt.headless=true" "$jboss_home/bin/jboss-cli.sh" "${connect[@]}" --file="$script"

@@ -1,5 +1,6 @@
 package dev.signet.domain;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -16,6 +17,8 @@ import java.util.logging.Logger;
  * The installation's domain, created on first boot and read by everything that needs the domain
  * name or UUID. On a cluster, the first node to boot creates the row; the others find it.
  */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
 @Startup
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

@@ -1,5 +1,6 @@
 package dev.signet.status;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,6 +14,8 @@ import java.util.logging.Logger;
  * Whether this node can serve: the EAR is deployed (or this bean would not exist) and the
  * database answers through JPA with the domain row that first boot wrote.
  */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
 @Stateless
 public class Readiness {
     private static final Logger LOG = Logger.getLogger(Readiness.class.getName());

@@ -1,0 +1,84 @@
+package dev.signet.audit;
+
+import jakarta.annotation.security.PermitAll;
+import dev.signet.access.Caller;
+import dev.signet.model.Entry;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Writes audit events: a row in {@code audit_event} and a JSON line on the {@code dev.signet.audit}
+ * logger (its own file in the provisioned server). Details name reasons, never secrets.
+ */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+public class Audit {
+    private static final Logger LOG = Logger.getLogger("dev.signet.audit");
+
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    @Inject
+    private Instance<ClientOrigin> origin;
+
+    /** An event that belongs to the caller's transaction: it is kept only if the change is. */
+    public void success(String type, Caller actor, Entry target, String detail) {
+        write(type, actor, target == null ? null : target.uuid(), target == null ? null : target.name(), "success", detail);
+    }
+
+    /**
+     * An event that must be kept whatever happens to the caller's transaction: refusals and
+     * failed authentications.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failure(String type, Caller actor, UUID targetUuid, String targetName, String reason) {
+        write(type, actor, targetUuid, targetName, "failure", reason);
+    }
+
+    /** A success recorded on its own, outside any change (an authentication). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void successIndependently(String type, Caller actor, UUID targetUuid, String targetName, String detail) {
+        write(type, actor, targetUuid, targetName, "success", detail);
+    }
+
+    private void write(String type, Caller actor, UUID targetUuid, String targetName, String outcome, String detail) {
+        AuditEvent event = new AuditEvent(Instant.now(), type, actor.uuid(), actor.name(), targetUuid, targetName,
+                source(), outcome, detail);
+        em.persist(event);
+        LOG.info(() -> AuditJson.line(event));
+    }
+
+    private String source() {
+        try {
+            return origin.isResolvable() ? origin.get().address() : "local";
+        } catch (ContextNotActiveException e) {
+            return "local";
+        }
+    }
+
+    /** Events at or after {@code since}, oldest first, optionally of one type. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AuditEvent> since(Instant since, String type, int limit) {
+        TypedQuery<AuditEvent> query = em.createQuery(type == null
+                        ? "select e from AuditEvent e where e.at >= :since order by e.at, e.id"
+                        : "select e from AuditEvent e where e.at >= :since and e.type = :type order by e.at, e.id",
+                AuditEvent.class);
+        query.setParameter("since", since);
+        if (type != null) {
+            query.setParameter("type", type);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.signet.audit;
+
+import jakarta.annotation.security.PermitAll;
+import dev.signet.access.AccessControl;
+import dev.signet.access.Callers;
+import dev.signet.fault.InvalidInput;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.time.Instant;
+import java.util.List;
+
+/** Reading the audit trail: system admins only. */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+public class AuditTrail {
+    public static final int MAX_READ = 10_000;
+
+    @EJB
+    private Callers callers;
+    @EJB
+    private Audit audit;
+
+    public List<AuditEvent> read(Instant since, String type, int limit) {
+        AccessControl.requireAudit(callers.current());
+        if (limit < 1 || limit > MAX_READ) {
+            throw new InvalidInput("limit", "limit must be 1 to " + MAX_READ);
+        }
+        return audit.since(since, type, limit);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.signet.auth;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The answer to one step of {@code POST /v1/auth}: choose a mechanism, continue with a
+ * credential, success with a token, or denied with a reason that never tells whether the account
+ * exists.
+ */
+public record AuthOutcome(UUID sessionId, State state, List<String> mechanisms, String token, String reason) {
+    public enum State { CHOOSE, CONTINUE, SUCCESS, DENIED }
+
+    static AuthOutcome choose(UUID session, List<String> mechanisms) {
+        return new AuthOutcome(session, State.CHOOSE, List.copyOf(mechanisms), null, null);
+    }
+
+    static AuthOutcome proceed(UUID session, List<String> mechanisms) {
+        return new AuthOutcome(session, State.CONTINUE, List.copyOf(mechanisms), null, null);
+    }
+
+    static AuthOutcome success(UUID session, String token) {
+        return new AuthOutcome(session, State.SUCCESS, List.of(), token, null);
+    }
+
+    static AuthOutcome denied(UUID session, String reason) {
+        return new AuthOutcome(session, State.DENIED, List.of(), null, reason);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.signet.auth;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An authentication in progress (between {@code init} and the last credential). Kept in the
+ * database so a client may continue on any node. It exists for unknown names too, so the
+ * conversation looks the same whether or not the account exists.
+ */
+@Entity
+@Table(name = "auth_session")
+public class AuthSession {
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 320)
+    private String name;
+
+    @Column(name = "account_uuid")
+    private UUID account;
+
+    @Column(length = 32)
+    private String mechanism;
+
+    @Column(nullable = false)
+    private Instant expires;
+
+    protected AuthSession() {
+    }
+
+    AuthSession(UUID id, String name, UUID account, Instant expires) {
+        this.id = id;
+        this.name = name;
+        this.account = account;
+        this.expires = expires;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    UUID account() {
+        return account;
+    }
+
+    String mechanism() {
+        return mechanism;
+    }
+
+    void begin(String mechanism) {
+        this.mechanism = mechanism;
+    }
+
+    boolean expiredAt(Instant now) {
+        return !now.isBefore(expires);
+    }
+}

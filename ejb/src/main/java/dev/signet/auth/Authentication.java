@@ -1,0 +1,124 @@
+package dev.signet.auth;
+
+import jakarta.annotation.security.PermitAll;
+import dev.signet.access.Caller;
+import dev.signet.access.Callers;
+import dev.signet.audit.Audit;
+import dev.signet.audit.ClientOrigin;
+import dev.signet.credential.PasswordHash;
+import dev.signet.entry.EntryLookup;
+import dev.signet.fault.InvalidInput;
+import dev.signet.model.Account;
+import dev.signet.model.Entry;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The step protocol of {@code POST /v1/auth}: init with a name, begin a mechanism, present the
+ * credential. Unknown, locked and expired accounts and wrong passwords all end in the same
+ * denial after the same work; the audit trail records the real reason.
+ */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+public class Authentication {
+    public static final String PASSWORD = "password";
+    /** What every client is told when authentication fails, whatever the reason. */
+    public static final String DENIED = "authentication denied";
+    static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
+
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    @EJB
+    private EntryLookup lookup;
+    @EJB
+    private Tokens tokens;
+    @EJB
+    private Audit audit;
+    @Inject
+    private Instance<ClientOrigin> origin;
+
+    public AuthOutcome init(String name) {
+        if (name == null || name.isBlank() || name.length() > 320) {
+            throw new InvalidInput("init", "init needs an account name");
+        }
+        Optional<Entry> entry = lookup.live(name);
+        UUID account = entry.filter(Account.class::isInstance).map(Entry::uuid).orElse(null);
+        AuthSession session = new AuthSession(UUID.randomUUID(), name.trim(), account, Instant.now().plus(STEP_TIMEOUT));
+        em.persist(session);
+        return AuthOutcome.choose(session.id(), List.of(PASSWORD));
+    }
+
+    public AuthOutcome begin(UUID sessionId, String mechanism) {
+        AuthSession session = live(sessionId);
+        if (session == null) {
+            return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
+        }
+        if (!PASSWORD.equals(mechanism)) {
+            throw new InvalidInput("begin", "unsupported mechanism: " + mechanism + " (offered: password)");
+        }
+        session.begin(mechanism);
+        return AuthOutcome.proceed(sessionId, List.of(PASSWORD));
+    }
+
+    public AuthOutcome password(UUID sessionId, char[] password) {
+        AuthSession session = live(sessionId);
+        if (session == null) {
+            return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
+        }
+        if (!PASSWORD.equals(session.mechanism())) {
+            throw new InvalidInput("cred", "begin the password mechanism first");
+        }
+        em.remove(session);
+        Account account = session.account() == null ? null : em.find(Account.class, session.account());
+        Optional<String> hash = account == null ? Optional.empty() : account.passwordHash();
+        boolean matches;
+        if (hash.isPresent()) {
+            matches = PasswordHash.verify(password, hash.get());
+        } else {
+            PasswordHash.verifyNothing(password);
+            matches = false;
+        }
+        Instant now = Instant.now();
+        String refusal = account == null ? "no such account"
+                : hash.isEmpty() ? "account has no password"
+                : !matches ? "wrong password"
+                : account.locked() ? "account locked"
+                : !account.mayAuthenticate(now) ? "account outside its validity period"
+                : null;
+        if (refusal != null) {
+            audit.failure("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(), refusal);
+            return AuthOutcome.denied(sessionId, DENIED);
+        }
+        String token = tokens.issue(new Authenticated(account), source());
+        audit.success("auth.success", Callers.of(account), account, PASSWORD);
+        return AuthOutcome.success(sessionId, token);
+    }
+
+    private AuthSession live(UUID sessionId) {
+        AuthSession session = sessionId == null ? null : em.find(AuthSession.class, sessionId);
+        if (session != null && session.expiredAt(Instant.now())) {
+            em.remove(session);
+            return null;
+        }
+        return session;
+    }
+
+    private String source() {
+        try {
+            return origin.isResolvable() ? origin.get().address() : "local";
+        } catch (RuntimeException e) {
+            return "local";
+        }
+    }
+}

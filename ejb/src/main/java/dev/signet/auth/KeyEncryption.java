@@ -1,0 +1,82 @@
+package dev.signet.auth;
+
+import dev.signet.domain.DataDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts the private keys Signet keeps in its database (AES-256-GCM, the JDK's provider) with
+ * a key-encryption key that lives outside the database: {@code signet.kek.file}, by default
+ * {@code data/signet/kek}, made on first boot (0600). A database dump alone reveals no signing
+ * key. Every node of a cluster needs the same file.
+ */
+final class KeyEncryption {
+    private static final int IV_BYTES = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final SecretKeySpec kek;
+
+    private KeyEncryption(byte[] key) {
+        this.kek = new SecretKeySpec(key, "AES");
+    }
+
+    static KeyEncryption fromConfiguredFile() {
+        String configured = System.getProperty("signet.kek.file");
+        Path file = configured != null ? Path.of(configured) : DataDirectory.ensure(DataDirectory.path()).resolve("kek");
+        return new KeyEncryption(loadOrCreate(file));
+    }
+
+    private static byte[] loadOrCreate(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                RANDOM.nextBytes(key);
+                Files.write(file, Base64.getEncoder().encode(key), StandardOpenOption.CREATE_NEW);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            byte[] key = Base64.getDecoder().decode(Files.readString(file).trim());
+            if (key.length != 32) {
+                throw new IllegalStateException(file + " does not hold a 256-bit key");
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the key-encryption key " + file, e);
+        }
+    }
+
+    String encrypt(String plaintext, String context) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, kek, new GCMParameterSpec(128, iv));
+            cipher.updateAAD(context.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    String decrypt(String sealed, String context) {
+        try {
+            byte[] all = Base64.getDecoder().decode(sealed);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(128, all, 0, IV_BYTES));
+            cipher.updateAAD(context.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a stored key does not decrypt with this node's key-encryption key", e);
+        }
+    }
+}

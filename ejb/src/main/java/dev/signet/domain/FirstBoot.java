@@ -1,0 +1,116 @@
+package dev.signet.domain;
+
+import jakarta.annotation.security.PermitAll;
+import dev.signet.access.BuiltinGroup;
+import dev.signet.access.Caller;
+import dev.signet.audit.Audit;
+import dev.signet.credential.GeneratedPassword;
+import dev.signet.credential.PasswordHash;
+import dev.signet.entry.MemberOf;
+import dev.signet.model.Entry;
+import dev.signet.model.Group;
+import dev.signet.model.Person;
+import dev.signet.model.PosixIdCounter;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * On the first boot of a database: the built-in groups, and the accounts {@code admin} (in
+ * system_admins) and {@code idm_admin} (in idm_admins) with random passwords, printed once in the
+ * server log and written to {@code data/signet/recovery.txt} (0600). No default password exists.
+ */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Startup
+@Singleton
+@DependsOn({"Domain", "TokenKeys"})
+public class FirstBoot {
+    private static final Logger LOG = Logger.getLogger(FirstBoot.class.getName());
+    static final UUID ADMIN = new UUID(0L, 0x0000_5167_0000_0100L);
+    static final UUID IDM_ADMIN = new UUID(0L, 0x0000_5167_0000_0101L);
+
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    @EJB
+    private MemberOf memberOf;
+    @EJB
+    private Audit audit;
+
+    @PostConstruct
+    void createBuiltinsOnce() {
+        if (em.find(Entry.class, BuiltinGroup.SYSTEM_ADMINS.uuid()) != null) {
+            return;
+        }
+        Instant now = Instant.now();
+        Map<BuiltinGroup, Group> groups = new LinkedHashMap<>();
+        for (BuiltinGroup builtin : BuiltinGroup.values()) {
+            Group group = new Group(builtin.uuid(), builtin.groupName(), now);
+            group.setDescription(builtin.description());
+            em.persist(group);
+            groups.put(builtin, group);
+        }
+        for (BuiltinGroup builtin : BuiltinGroup.values()) {
+            for (BuiltinGroup parent : builtin.memberOf()) {
+                groups.get(parent).members().add(builtin.uuid());
+            }
+        }
+        if (em.find(PosixIdCounter.class, PosixIdCounter.ID) == null) {
+            em.persist(new PosixIdCounter());
+        }
+        Map<String, char[]> passwords = new LinkedHashMap<>();
+        passwords.put("admin", account(ADMIN, "admin", "Administrator", groups.get(BuiltinGroup.SYSTEM_ADMINS), now));
+        passwords.put("idm_admin", account(IDM_ADMIN, "idm_admin", "IDM Administrator", groups.get(BuiltinGroup.IDM_ADMINS), now));
+        List<UUID> everyone = new ArrayList<>();
+        groups.values().forEach(g -> everyone.add(g.uuid()));
+        everyone.add(ADMIN);
+        everyone.add(IDM_ADMIN);
+        memberOf.refresh(everyone);
+        Path recovery = writeRecoveryFile(passwords);
+        passwords.forEach((name, password) -> LOG.warning(() -> "First boot: account " + name + " has password "
+                + new String(password) + " (shown once; also in " + recovery + ")"));
+        audit.success("domain.first_boot", Caller.SYSTEM, null, "created built-in groups, admin and idm_admin");
+    }
+
+    private char[] account(UUID uuid, String name, String displayname, Group group, Instant now) {
+        Person person = new Person(uuid, name, now);
+        person.setDisplayname(displayname);
+        char[] password = GeneratedPassword.next();
+        person.setPasswordHash(PasswordHash.hash(password));
+        em.persist(person);
+        group.members().add(uuid);
+        return password;
+    }
+
+    private static Path writeRecoveryFile(Map<String, char[]> passwords) {
+        Path file = DataDirectory.ensure(DataDirectory.path()).resolve("recovery.txt");
+        StringBuilder text = new StringBuilder("# Signet first-boot passwords. Log in, change them, then delete this file.\n");
+        passwords.forEach((name, password) -> text.append(name).append(": ").append(password).append('\n'));
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, text, StandardOpenOption.TRUNCATE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package dev.signet.entry;
+
+import jakarta.annotation.security.PermitAll;
+import dev.signet.access.AccessControl;
+import dev.signet.access.Caller;
+import dev.signet.access.Callers;
+import dev.signet.audit.Audit;
+import dev.signet.fault.Conflict;
+import dev.signet.fault.InvalidInput;
+import dev.signet.model.Entry;
+import dev.signet.model.EntryKind;
+import dev.signet.model.Group;
+import dev.signet.model.Person;
+import dev.signet.model.ServiceAccount;
+import dev.signet.schema.AttributeDefinition;
+import dev.signet.schema.Schema;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Creating, reading, changing and deleting entries of every kind. Each call finds its caller,
+ * checks access, validates through the schema, keeps the write-path invariants (unique names and
+ * mail, memberof) and audits, all in one transaction.
+ */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+public class Entries {
+    /** Page size when a client asks for none, and the most it may ask for. */
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 1000;
+
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    @EJB
+    private Callers callers;
+    @EJB
+    private EntryLookup lookup;
+    @EJB
+    private MemberOf memberOf;
+    @EJB
+    private Audit audit;
+    @EJB
+    private EntryViews views;
+
+    public EntryView create(EntryKind kind, Map<String, List<String>> attrs) {
+        Caller caller = callers.current();
+        AccessControl.requireCreate(caller, kind);
+        List<String> names = attrs.getOrDefault(Schema.NAME, List.of());
+        if (names.size() != 1) {
+            throw new InvalidInput(Schema.NAME, "name is required, exactly one value");
+        }
+        String name = Schema.require(Schema.NAME, kind).syntax().normalise(Schema.NAME, names.get(0));
+        requireNameFree(name, null);
+        Instant now = Instant.now();
+        Entry entry = switch (kind) {
+            case PERSON -> new Person(UUID.randomUUID(), name, now);
+            case GROUP -> new Group(UUID.randomUUID(), name, now);
+            case SERVICE_ACCOUNT -> new ServiceAccount(UUID.randomUUID(), name, now);
+        };
+        if (kind == EntryKind.PERSON && !attrs.containsKey(Schema.DISPLAYNAME)) {
+            throw new InvalidInput(Schema.DISPLAYNAME, "a person needs a displayname");
+        }
+        em.persist(entry);
+        Set<UUID> membershipChanges = new HashSet<>();
+        for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
+            if (!attr.getKey().equals(Schema.NAME)) {
+                membershipChanges.addAll(apply(caller, entry, attr.getKey(), attr.getValue(), false));
+            }
+        }
+        flush(Schema.NAME, name);
+        memberOf.refresh(membershipChanges);
+        audit.success("entry.create", caller, entry, kind.restName());
+        return views.of(entry, caller);
+    }
+
+    public EntryView get(EntryKind kind, String id) {
+        Caller caller = callers.current();
+        Entry entry = lookup.require(kind, id);
+        AccessControl.requireVisible(caller, entry, id);
+        return views.of(entry, caller);
+    }
+
+    public EntryView self() {
+        Caller caller = callers.current();
+        AccessControl.requireAuthenticated(caller);
+        Entry entry = lookup.byUuid(caller.uuid()).orElseThrow();
+        return views.of(entry, caller);
+    }
+
+    /**
+     * A page of live entries of {@code kind} in name order, after the name {@code after},
+     * filtered by exact values of indexed attributes; one query whatever the table size.
+     */
+    public List<EntryView> list(EntryKind kind, Map<String, String> filter, int limit, String after) {
+        Caller caller = callers.current();
+        AccessControl.requireAuthenticated(caller);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInput("limit", "limit must be 1 to " + MAX_PAGE);
+        }
+        StringBuilder jpql = new StringBuilder("select e from Entry e where type(e) = :type and e.recycledAt is null");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("type", entityClass(kind));
+        if (after != null && !after.isBlank()) {
+            jpql.append(" and e.name > :after");
+            params.put("after", after.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (Map.Entry<String, String> f : filter.entrySet()) {
+            AttributeDefinition def = Schema.require(f.getKey(), kind);
+            if (!def.indexed()) {
+                throw new InvalidInput(def.name(), def.name() + " is not indexed and cannot filter a list");
+            }
+            String p = "f" + params.size();
+            switch (def.name()) {
+                case Schema.NAME -> jpql.append(" and e.name = :").append(p);
+                case Schema.DISPLAYNAME -> jpql.append(" and e.displayname = :").append(p);
+                case Schema.MAIL -> jpql.append(" and :").append(p).append(" member of e.mail");
+                case Schema.GIDNUMBER, Schema.UIDNUMBER -> jpql.append(" and e.gidnumber = :").append(p);
+                case Schema.MEMBEROF -> jpql.append(" and :").append(p).append(" member of e.memberOf");
+                case Schema.UUID -> jpql.append(" and e.uuid = :").append(p);
+                default -> throw new InvalidInput(def.name(), def.name() + " cannot filter a list");
+            }
+            params.put(p, filterValue(def, f.getValue()));
+            if (def.name().equals(Schema.MAIL)) {
+                requirePrivateFilterAllowed(caller, kind);
+            }
+        }
+        jpql.append(" order by e.name");
+        TypedQuery<Entry> query = em.createQuery(jpql.toString(), Entry.class);
+        params.forEach(query::setParameter);
+        List<Entry> page = query.setMaxResults(limit).getResultList();
+        return views.of(page, caller);
+    }
+
+    /** Replaces each given attribute's values (an empty list removes them). */
+    public EntryView modify(EntryKind kind, String id, Map<String, List<String>> attrs) {
+        Caller caller = callers.current();
+        Entry entry = writable(caller, kind, id);
+        Set<UUID> changes = new HashSet<>();
+        for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
+            changes.addAll(apply(caller, entry, attr.getKey(), attr.getValue(), true));
+        }
+        finishModify(caller, entry, changes, String.join(",", attrs.keySet()));
+        return views.of(entry, caller);
+    }
+
+    public List<String> readAttribute(EntryKind kind, String id, String attribute) {
+        Schema.require(attribute, kind);
+        EntryView view = get(kind, id);
+        return view.attrs().getOrDefault(attribute, List.of());
+    }
+
+    public EntryView setAttribute(EntryKind kind, String id, String attribute, List<String> values) {
+        return modify(kind, id, Map.of(attribute, values));
+    }
+
+    public EntryView appendAttribute(EntryKind kind, String id, String attribute, List<String> values) {
+        Caller caller = callers.current();
+        Entry entry = writable(caller, kind, id);
+        AttributeDefinition def = Schema.require(attribute, kind);
+        List<String> merged = new ArrayList<>(current(entry, def));
+        merged.addAll(values);
+        Set<UUID> changes = apply(caller, entry, attribute, new ArrayList<>(new LinkedHashSet<>(merged)), true);
+        finishModify(caller, entry, changes, attribute);
+        return views.of(entry, caller);
+    }
+
+    /** Removes the given values, or all values when {@code values} is null. */
+    public EntryView removeAttribute(EntryKind kind, String id, String attribute, List<String> values) {
+        Caller caller = callers.current();
+        Entry entry = writable(caller, kind, id);
+        AttributeDefinition def = Schema.require(attribute, kind);
+        List<String> remaining = new ArrayList<>();
+        if (values != null) {
+            Set<String> remove = new HashSet<>();
+            for (String v : values) {
+                remove.add(def.syntax() == dev.signet.schema.Syntax.REFERENCE ? resolve(def, v).toString() : v);
+            }
+            for (String v : current(entry, def)) {
+                if (!remove.contains(v)) {
+                    remaining.add(v);
+                }
+            }
+        }
+        Set<UUID> changes = apply(caller, entry, attribute, remaining, true);
+        finishModify(caller, entry, changes, attribute);
+        return views.of(entry, caller);
+    }
+
+    private void finishModify(Caller caller, Entry entry, Set<UUID> membershipChanges, String what) {
+        entry.touch(Instant.now());
+        flush(Schema.NAME, entry.name());
+        memberOf.refresh(membershipChanges);
+        audit.success("entry.modify", caller, entry, what);
+    }
+
+    /** Current values in the form {@link #apply} takes them (member as UUIDs). */
+    private List<String> current(Entry entry, AttributeDefinition def) {
+        if (def.name().equals(Schema.MEMBER)) {
+            return ((Group) entry).members().stream().map(UUID::toString).toList();
+        }
+        return AttributeBinding.read(entry, def.name());
+    }
+
+    /**
+     * Checks and writes one attribute; returns the entries whose memberships changed. Values are
+     * normalised through the schema first, so an error names the attribute.
+     */
+    private Set<UUID> apply(Caller caller, Entry entry, String attribute, List<String> rawValues, boolean existing) {
+        AttributeDefinition def = Schema.require(attribute, entry.kind());
+        if (!def.writable()) {
+            throw new InvalidInput(attribute, attribute + " is maintained by Signet");
+        }
+        if (existing) {
+            AccessControl.requireWrite(caller, entry, def);
+        }
+        if (rawValues == null) {
+            throw new InvalidInput(attribute, attribute + ": values must be a list");
+        }
+        if (def.name().equals(Schema.MEMBER)) {
+            return applyMembers((Group) entry, def, rawValues);
+        }
+        List<String> values = new ArrayList<>();
+        for (String raw : rawValues) {
+            values.add(def.name().equals(Schema.SSH_PUBLICKEY) ? SshKeyValue.parse(raw).tag() + ": " + SshKeyValue.parse(raw).key()
+                    : def.syntax().normalise(attribute, raw));
+        }
+        if (def.name().equals(Schema.NAME)) {
+            requireNameFree(values.isEmpty() ? null : values.get(0), entry.uuid());
+        }
+        if (def.name().equals(Schema.MAIL)) {
+            for (String mail : values) {
+                requireMailFree(mail, entry.uuid());
+            }
+        }
+        AttributeBinding.write(entry, def, values);
+        return Set.of();
+    }
+
+    private Set<UUID> applyMembers(Group group, AttributeDefinition def, List<String> refs) {
+        Set<UUID> wanted = new LinkedHashSet<>();
+        for (String ref : refs) {
+            UUID member = resolve(def, ref);
+            if (member.equals(group.uuid())) {
+                throw new InvalidInput(Schema.MEMBER, "a group cannot be a direct member of itself");
+            }
+            wanted.add(member);
+        }
+        Set<UUID> changed = new HashSet<>(group.members());
+        changed.addAll(wanted);
+        Set<UUID> unchanged = new HashSet<>(group.members());
+        unchanged.retainAll(wanted);
+        changed.removeAll(unchanged);
+        group.members().clear();
+        group.members().addAll(wanted);
+        return changed;
+    }
+
+    private UUID resolve(AttributeDefinition def, String ref) {
+        String normal = def.syntax().normalise(def.name(), ref);
+        return lookup.live(normal).map(Entry::uuid)
+                .orElseThrow(() -> new InvalidInput(def.name(), def.name() + ": no entry " + ref));
+    }
+
+    private Entry writable(Caller caller, EntryKind kind, String id) {
+        Entry entry = lookup.require(kind, id);
+        AccessControl.requireVisible(caller, entry, id);
+        return entry;
+    }
+
+    private void requireNameFree(String name, UUID self) {
+        TypedQuery<Long> query = self == null
+                ? em.createQuery("select count(e) from Entry e where e.liveName = :name", Long.class)
+                : em.createQuery("select count(e) from Entry e where e.liveName = :name and e.uuid <> :self", Long.class)
+                        .setParameter("self", self);
+        Long taken = query.setParameter("name", name).getSingleResult();
+        if (taken > 0) {
+            throw new Conflict(Schema.NAME, "name " + name + " is taken");
+        }
+    }
+
+    private void requireMailFree(String mail, UUID self) {
+        Long taken = em.createQuery("select count(e) from Entry e join e.mail m where m = :mail and e.uuid <> :self and e.recycledAt is null", Long.class)
+                .setParameter("mail", mail).setParameter("self", self).getSingleResult();
+        if (taken > 0) {
+            throw new Conflict(Schema.MAIL, "mail " + mail + " is taken");
+        }
+    }
+
+    private static void requirePrivateFilterAllowed(Caller caller, EntryKind kind) {
+        if (!caller.in(dev.signet.access.BuiltinGroup.IDM_ACCOUNT_READ_PRIV) && !caller.in(dev.signet.access.BuiltinGroup.adminsOf(kind))) {
+            throw new dev.signet.fault.AccessDenied("filtering by mail needs idm_account_read_priv");
+        }
+    }
+
+    private Object filterValue(AttributeDefinition def, String raw) {
+        return switch (def.name()) {
+            case Schema.GIDNUMBER, Schema.UIDNUMBER -> {
+                try {
+                    yield Integer.valueOf(raw.trim());
+                } catch (NumberFormatException e) {
+                    throw new InvalidInput(def.name(), def.name() + " must be a number");
+                }
+            }
+            case Schema.MEMBEROF -> lookup.live(raw).map(Entry::uuid).orElse(new UUID(0, 0));
+            case Schema.UUID -> dev.signet.schema.Syntax.UUID_VALUE.normalise(def.name(), raw).transform(UUID::fromString);
+            case Schema.NAME -> dev.signet.schema.Syntax.INAME.normalise(def.name(), raw);
+            default -> def.syntax().normalise(def.name(), raw);
+        };
+    }
+
+    static Class<? extends Entry> entityClass(EntryKind kind) {
+        return switch (kind) {
+            case PERSON -> Person.class;
+            case GROUP -> Group.class;
+            case SERVICE_ACCOUNT -> ServiceAccount.class;
+        };
+    }
+
+    private void flush(String field, String value) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // the database's unique constraints are the last word when two writers race
+            throw new Conflict(field, "conflicting change for " + value + "; retry");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.signet.entry;
+
+import jakarta.annotation.security.PermitAll;
+import dev.signet.domain.Domain;
+import dev.signet.fault.EntryNotFound;
+import dev.signet.model.Entry;
+import dev.signet.model.EntryKind;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Finds entries by the ways clients name them: a UUID, a name, or an spn ({@code name@domain}).
+ * Every lookup is one indexed query.
+ */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+public class EntryLookup {
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    @EJB
+    private Domain domain;
+
+    /** A live entry of any kind. */
+    public Optional<Entry> live(String id) {
+        return find(id).filter(e -> !e.recycled());
+    }
+
+    /** A live entry of {@code kind}, or 404. */
+    public Entry require(EntryKind kind, String id) {
+        return live(id).filter(e -> e.kind() == kind).orElseThrow(() -> new EntryNotFound(id));
+    }
+
+    /** An entry, live or recycled. */
+    public Optional<Entry> find(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        String ref = id.trim().toLowerCase(Locale.ROOT);
+        Optional<UUID> uuid = parseUuid(ref);
+        if (uuid.isPresent()) {
+            return Optional.ofNullable(em.find(Entry.class, uuid.get()));
+        }
+        int at = ref.indexOf('@');
+        if (at >= 0) {
+            if (!ref.substring(at + 1).equals(domain.name().value())) {
+                return Optional.empty();
+            }
+            ref = ref.substring(0, at);
+        }
+        List<Entry> byLiveName = em.createQuery("select e from Entry e where e.liveName = :name", Entry.class)
+                .setParameter("name", ref).getResultList();
+        return byLiveName.stream().findFirst();
+    }
+
+    public Optional<Entry> byUuid(UUID uuid) {
+        return Optional.ofNullable(em.find(Entry.class, uuid));
+    }
+
+    /** spn of each live entry among {@code uuids}, in one query. */
+    public Map<UUID, String> spns(Collection<UUID> uuids) {
+        Map<UUID, String> spns = new HashMap<>();
+        if (uuids.isEmpty()) {
+            return spns;
+        }
+        String suffix = "@" + domain.name().value();
+        for (Object[] row : em.createQuery("select e.uuid, e.name from Entry e where e.uuid in :uuids and e.recycledAt is null", Object[].class)
+                .setParameter("uuids", uuids).getResultList()) {
+            spns.put((UUID) row[0], row[1] + suffix);
+        }
+        return spns;
+    }
+
+    public String spn(Entry entry) {
+        return entry.name() + "@" + domain.name().value();
+    }
+
+    private static Optional<UUID> parseUuid(String ref) {
+        if (ref.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(ref));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

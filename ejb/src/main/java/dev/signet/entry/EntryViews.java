@@ -1,0 +1,98 @@
+package dev.signet.entry;
+
+import jakarta.annotation.security.PermitAll;
+import dev.signet.access.AccessControl;
+import dev.signet.access.Caller;
+import dev.signet.model.Entry;
+import dev.signet.model.Group;
+import dev.signet.schema.AttributeDefinition;
+import dev.signet.schema.Schema;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns entries into what a caller may see of them. References (member, memberof,
+ * directmemberof) are shown as spns, resolved for a whole page in a few queries rather than one
+ * per value.
+ */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+public class EntryViews {
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    @EJB
+    private EntryLookup lookup;
+
+    public EntryView of(Entry entry, Caller caller) {
+        return of(List.of(entry), caller).get(0);
+    }
+
+    public List<EntryView> of(List<? extends Entry> entries, Caller caller) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<UUID>> direct = directGroups(entries.stream().map(Entry::uuid).toList());
+        Set<UUID> referenced = new HashSet<>();
+        for (Entry e : entries) {
+            referenced.addAll(e.memberOf());
+            referenced.addAll(direct.getOrDefault(e.uuid(), List.of()));
+            if (e instanceof Group g) {
+                referenced.addAll(g.members());
+            }
+        }
+        Map<UUID, String> spns = lookup.spns(referenced);
+        List<EntryView> views = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            views.add(view(e, caller, spns, direct.getOrDefault(e.uuid(), List.of())));
+        }
+        return views;
+    }
+
+    private EntryView view(Entry e, Caller caller, Map<UUID, String> spns, List<UUID> directGroups) {
+        Map<String, List<String>> attrs = new LinkedHashMap<>();
+        for (AttributeDefinition def : Schema.all()) {
+            if (!def.appliesTo(e.kind()) || !AccessControl.mayRead(caller, e, def)) {
+                continue;
+            }
+            List<String> values = switch (def.name()) {
+                case Schema.SPN -> List.of(lookup.spn(e));
+                case Schema.MEMBER -> references(((Group) e).members(), spns);
+                case Schema.MEMBEROF -> references(e.memberOf(), spns);
+                case Schema.DIRECTMEMBEROF -> references(directGroups, spns);
+                default -> AttributeBinding.read(e, def.name());
+            };
+            if (!values.isEmpty()) {
+                attrs.put(def.name(), values);
+            }
+        }
+        return new EntryView(e.kind(), e.uuid(), attrs);
+    }
+
+    private static List<String> references(Collection<UUID> uuids, Map<UUID, String> spns) {
+        return uuids.stream().map(spns::get).filter(Objects::nonNull).sorted().toList();
+    }
+
+    private Map<UUID, List<UUID>> directGroups(List<UUID> members) {
+        Map<UUID, List<UUID>> direct = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "select m, g.uuid from Group g join g.members m where m in :members and g.recycledAt is null", Object[].class)
+                .setParameter("members", members).getResultList()) {
+            direct.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        return direct;
+    }
+}

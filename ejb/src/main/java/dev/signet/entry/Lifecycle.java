@@ -1,0 +1,213 @@
+package dev.signet.entry;
+
+import jakarta.annotation.security.PermitAll;
+import dev.signet.access.AccessControl;
+import dev.signet.access.BuiltinGroup;
+import dev.signet.access.Caller;
+import dev.signet.access.Callers;
+import dev.signet.audit.Audit;
+import dev.signet.fault.AccessDenied;
+import dev.signet.fault.Conflict;
+import dev.signet.fault.EntryNotFound;
+import dev.signet.fault.InvalidInput;
+import dev.signet.model.Account;
+import dev.signet.model.Entry;
+import dev.signet.model.EntryKind;
+import dev.signet.model.Group;
+import dev.signet.model.LockEvent;
+import dev.signet.schema.Schema;
+import dev.signet.schema.Syntax;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Locking keeps an account with a reason and a history; deleting moves an entry to the recycle
+ * bin, from which it can be revived with its memberships until it is purged.
+ */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+public class Lifecycle {
+    /** How long a deleted entry stays revivable; {@code signet.recyclebin.days} overrides it. */
+    static final Duration DEFAULT_RECYCLE_RETENTION = Duration.ofDays(7);
+    private static final Logger LOG = Logger.getLogger(Lifecycle.class.getName());
+
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    @EJB
+    private Callers callers;
+    @EJB
+    private EntryLookup lookup;
+    @EJB
+    private MemberOf memberOf;
+    @EJB
+    private Audit audit;
+    @EJB
+    private EntryViews views;
+    @EJB
+    private PosixIds posixIds;
+
+    public void lock(EntryKind kind, String id, String reason) {
+        Caller caller = callers.current();
+        Account account = account(caller, kind, id, "lock");
+        String why = reason == null || reason.isBlank() ? "locked" : Syntax.UTF8.normalise("reason", reason);
+        account.lock(why);
+        account.touch(Instant.now());
+        em.persist(new LockEvent(account.uuid(), true, why, caller.uuid(), Instant.now()));
+        audit.success("account.lock", caller, account, why);
+    }
+
+    public void unlock(EntryKind kind, String id) {
+        Caller caller = callers.current();
+        Account account = account(caller, kind, id, "unlock");
+        account.unlock();
+        account.touch(Instant.now());
+        em.persist(new LockEvent(account.uuid(), false, null, caller.uuid(), Instant.now()));
+        audit.success("account.unlock", caller, account, null);
+    }
+
+    public List<LockEvent> lockHistory(EntryKind kind, String id) {
+        Caller caller = callers.current();
+        Account account = account(caller, kind, id, "read the lock history of");
+        return em.createQuery("select l from LockEvent l where l.account = :account order by l.at, l.id", LockEvent.class)
+                .setParameter("account", account.uuid()).getResultList();
+    }
+
+    /** Moves a live entry to the recycle bin; the groups that contained it stop listing it. */
+    public void delete(EntryKind kind, String id) {
+        Caller caller = callers.current();
+        Entry entry = lookup.require(kind, id);
+        AccessControl.requireVisible(caller, entry, id);
+        AccessControl.requireAdminister(caller, entry, "delete");
+        if (BuiltinGroup.of(entry.uuid()).isPresent()) {
+            throw new AccessDenied(entry.name() + " is built in and cannot be deleted");
+        }
+        if (caller.is(entry.uuid())) {
+            throw new AccessDenied("an account cannot delete itself");
+        }
+        entry.recycle(Instant.now());
+        em.flush();
+        // members of a deleted group lose it (and what it gave them); the entry keeps its own
+        // memberships for revival, and group listings skip recycled members
+        if (entry instanceof Group group) {
+            memberOf.refresh(new HashSet<>(group.members()));
+        }
+        audit.success("entry.delete", caller, entry, "to recycle bin");
+    }
+
+    public List<EntryView> recycleBin() {
+        Caller caller = callers.current();
+        AccessControl.requireRecycleBin(caller);
+        List<Entry> recycled = em.createQuery("select e from Entry e where e.recycledAt is not null order by e.recycledAt desc", Entry.class)
+                .setMaxResults(Entries.MAX_PAGE).getResultList();
+        return views.of(recycled, caller);
+    }
+
+    public EntryView revive(String id) {
+        Caller caller = callers.current();
+        AccessControl.requireRecycleBin(caller);
+        Entry entry = recycled(id);
+        Long taken = em.createQuery("select count(e) from Entry e where e.liveName = :name", Long.class)
+                .setParameter("name", entry.name()).getSingleResult();
+        if (taken > 0) {
+            throw new Conflict(Schema.NAME, "name " + entry.name() + " was taken while " + id + " was in the recycle bin");
+        }
+        entry.revive(Instant.now());
+        em.flush();
+        Set<UUID> changed = new HashSet<>(Set.of(entry.uuid()));
+        if (entry instanceof Group group) {
+            changed.addAll(group.members());
+        }
+        memberOf.refresh(changed);
+        audit.success("entry.revive", caller, entry, null);
+        return views.of(entry, caller);
+    }
+
+    /** Makes an account or group POSIX: allocates (or claims) its gid number, sets the shell. */
+    public EntryView makePosix(EntryKind kind, String id, Long gidnumber, String shell) {
+        Caller caller = callers.current();
+        Entry entry = lookup.require(kind, id);
+        AccessControl.requireVisible(caller, entry, id);
+        AccessControl.requireAdminister(caller, entry, "make POSIX");
+        if (entry.posix()) {
+            if (gidnumber != null && gidnumber.longValue() != entry.gidnumber().orElseThrow()) {
+                throw new Conflict(Schema.GIDNUMBER, entry.name() + " already has gidnumber " + entry.gidnumber().orElseThrow());
+            }
+        } else {
+            entry.setGidnumber(gidnumber == null ? posixIds.allocate(entry.uuid()) : posixIds.claim(entry.uuid(), gidnumber));
+        }
+        if (shell != null) {
+            if (!(entry instanceof Account account)) {
+                throw new InvalidInput("shell", "only accounts have a login shell");
+            }
+            String path = Syntax.UTF8.normalise(Schema.LOGINSHELL, shell);
+            if (!path.startsWith("/")) {
+                throw new InvalidInput(Schema.LOGINSHELL, "loginshell must be an absolute path");
+            }
+            account.setLoginshell(path);
+        }
+        entry.touch(Instant.now());
+        audit.success("entry.posix", caller, entry, "gidnumber " + entry.gidnumber().orElseThrow());
+        return views.of(entry, caller);
+    }
+
+    /** Purges entries that have been in the recycle bin longer than the retention. */
+    @Schedule(hour = "*", minute = "23", persistent = false)
+    public void purgeExpired() {
+        Instant cutoff = Instant.now().minus(retention());
+        List<Entry> expired = em.createQuery("select e from Entry e where e.recycledAt < :cutoff", Entry.class)
+                .setParameter("cutoff", cutoff).setMaxResults(Entries.MAX_PAGE).getResultList();
+        for (Entry entry : expired) {
+            for (Group group : em.createQuery("select g from Group g join g.members m where m = :uuid", Group.class)
+                    .setParameter("uuid", entry.uuid()).getResultList()) {
+                group.members().remove(entry.uuid());
+            }
+            em.remove(entry);
+            audit.success("entry.purge", Caller.SYSTEM, entry, "recycled at " + entry.recycledAt().orElseThrow());
+        }
+        if (!expired.isEmpty()) {
+            LOG.info(() -> "Purged " + expired.size() + " entries from the recycle bin");
+        }
+    }
+
+    static Duration retention() {
+        String days = System.getProperty("signet.recyclebin.days");
+        return days == null ? DEFAULT_RECYCLE_RETENTION : Duration.ofDays(Long.parseLong(days));
+    }
+
+    private Entry recycled(String id) {
+        Entry entry;
+        try {
+            entry = em.find(Entry.class, UUID.fromString(id.trim()));
+        } catch (IllegalArgumentException notUuid) {
+            entry = em.createQuery("select e from Entry e where e.name = :name and e.recycledAt is not null order by e.recycledAt desc", Entry.class)
+                    .setParameter("name", id.trim().toLowerCase(java.util.Locale.ROOT)).setMaxResults(1)
+                    .getResultStream().findFirst().orElse(null);
+        }
+        if (entry == null || !entry.recycled()) {
+            throw new EntryNotFound(id);
+        }
+        return entry;
+    }
+
+    private Account account(Caller caller, EntryKind kind, String id, String action) {
+        Entry entry = lookup.require(kind, id);
+        AccessControl.requireVisible(caller, entry, id);
+        if (!(entry instanceof Account account)) {
+            throw new InvalidInput("id", "only accounts can be locked");
+        }
+        AccessControl.requireAdminister(caller, entry, action);
+        return account;
+    }
+}

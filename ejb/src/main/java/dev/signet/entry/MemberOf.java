@@ -1,0 +1,94 @@
+package dev.signet.entry;
+
+import jakarta.annotation.security.PermitAll;
+import dev.signet.model.Entry;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps {@code memberof} true: after a write changes who is in which group, every entry whose
+ * transitive memberships may have changed gets them recomputed, inside the same transaction.
+ * Reads never walk groups.
+ *
+ * <p>Affected are the changed entries and everything below them (the members of a changed group,
+ * their members, ...). For each, memberof is the set of groups reachable upwards through direct
+ * memberships; a visited set makes cycles terminate, and a group in a cycle is its own member,
+ * as in Kanidm.
+ */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class MemberOf {
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    public void refresh(Collection<UUID> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        em.flush();
+        Set<UUID> affected = withDescendants(changed);
+        Map<UUID, Set<UUID>> parents = new HashMap<>();
+        for (UUID uuid : affected) {
+            Entry entry = em.find(Entry.class, uuid);
+            if (entry != null) {
+                entry.replaceMemberOf(ancestors(uuid, parents));
+            }
+        }
+    }
+
+    private Set<UUID> withDescendants(Collection<UUID> roots) {
+        Set<UUID> seen = new HashSet<>(roots);
+        Set<UUID> frontier = new HashSet<>(roots);
+        while (!frontier.isEmpty()) {
+            List<UUID> members = em.createQuery(
+                            "select m from Group g join g.members m where g.uuid in :groups and g.recycledAt is null", UUID.class)
+                    .setParameter("groups", frontier).getResultList();
+            frontier = new HashSet<>();
+            for (UUID member : members) {
+                if (seen.add(member)) {
+                    frontier.add(member);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private Set<UUID> ancestors(UUID start, Map<UUID, Set<UUID>> parents) {
+        Set<UUID> result = new HashSet<>();
+        Deque<UUID> todo = new ArrayDeque<>(directParents(start, parents));
+        while (!todo.isEmpty()) {
+            UUID group = todo.pop();
+            if (result.add(group)) {
+                todo.addAll(directParents(group, parents));
+            }
+        }
+        return result;
+    }
+
+    private Set<UUID> directParents(UUID member, Map<UUID, Set<UUID>> cache) {
+        return cache.computeIfAbsent(member, m -> new HashSet<>(em.createQuery(
+                        "select g.uuid from Group g join g.members m where m = :member and g.recycledAt is null", UUID.class)
+                .setParameter("member", m).getResultList()));
+    }
+
+    /** The groups that have {@code member} as a direct member. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<UUID> directGroupsOf(UUID member) {
+        return em.createQuery("select g.uuid from Group g join g.members m where m = :member and g.recycledAt is null", UUID.class)
+                .setParameter("member", member).getResultList();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.signet.model;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** A set of people, service accounts and other groups. */
+@Entity
+@DiscriminatorValue("group")
+public class Group extends Entry {
+    /** Direct members by UUID; the reverse direction is indexed for memberof. */
+    @ElementCollection
+    @CollectionTable(name = "group_member", joinColumns = @JoinColumn(name = "group_uuid"),
+            indexes = @Index(name = "group_member_member", columnList = "member_uuid"))
+    @Column(name = "member_uuid")
+    private Set<UUID> members = new HashSet<>();
+
+    protected Group() {
+    }
+
+    public Group(UUID uuid, String name, Instant now) {
+        super(uuid, name, now);
+    }
+
+    @Override
+    public EntryKind kind() {
+        return EntryKind.GROUP;
+    }
+
+    public Set<UUID> members() {
+        return members;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.signet.recovery;
+
+import jakarta.annotation.security.PermitAll;
+import dev.signet.access.Caller;
+import dev.signet.audit.Audit;
+import dev.signet.credential.GeneratedPassword;
+import dev.signet.credential.PasswordHash;
+import dev.signet.entry.EntryLookup;
+import dev.signet.fault.EntryNotFound;
+import dev.signet.model.Account;
+import dev.signet.model.Entry;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Resets an account's password to a new random one, for an operator on the server's machine. */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+public class AccountRecovery {
+    @EJB
+    private EntryLookup lookup;
+    @EJB
+    private Audit audit;
+
+    public char[] recover(LocalOperator operator, String name) {
+        Objects.requireNonNull(operator, "only the recovery socket may recover accounts");
+        Entry entry = lookup.live(name).filter(Account.class::isInstance).orElseThrow(() -> new EntryNotFound(name));
+        Account account = (Account) entry;
+        char[] password = GeneratedPassword.next();
+        account.setPasswordHash(PasswordHash.hash(password));
+        account.touch(Instant.now());
+        audit.success("credential.recover", Caller.SYSTEM, account, "recover-account on the server");
+        return password;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.signet.schema;
+
+import static dev.signet.model.EntryKind.GROUP;
+import static dev.signet.model.EntryKind.PERSON;
+import static dev.signet.model.EntryKind.SERVICE_ACCOUNT;
+
+import dev.signet.fault.InvalidInput;
+import dev.signet.model.EntryKind;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The attribute registry: every attribute an entry can have, declared here once. REST maps
+ * through it today; LDAP, SCIM and sync map through it as they arrive.
+ */
+public final class Schema {
+    public static final String UUID = "uuid";
+    public static final String NAME = "name";
+    public static final String SPN = "spn";
+    public static final String CLASS = "class";
+    public static final String DISPLAYNAME = "displayname";
+    public static final String DESCRIPTION = "description";
+    public static final String LEGALNAME = "legalname";
+    public static final String MAIL = "mail";
+    public static final String SSH_PUBLICKEY = "ssh_publickey";
+    public static final String ACCOUNT_VALID_FROM = "account_valid_from";
+    public static final String ACCOUNT_EXPIRE = "account_expire";
+    public static final String LOCKED = "locked";
+    public static final String LOCK_REASON = "lock_reason";
+    public static final String MEMBER = "member";
+    public static final String MEMBEROF = "memberof";
+    public static final String DIRECTMEMBEROF = "directmemberof";
+    public static final String GIDNUMBER = "gidnumber";
+    public static final String UIDNUMBER = "uidnumber";
+    public static final String LOGINSHELL = "loginshell";
+    public static final String HOMEDIRECTORY = "homedirectory";
+    public static final String CREATED_AT = "created_at";
+    public static final String MODIFIED_AT = "modified_at";
+    public static final String SYNC_PARENT = "sync_parent_uuid";
+
+    private static final Set<EntryKind> ALL = EnumSet.allOf(EntryKind.class);
+    private static final Set<EntryKind> ACCOUNTS = EnumSet.of(PERSON, SERVICE_ACCOUNT);
+    private static final Map<String, AttributeDefinition> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        define(UUID, "entryUUID", Syntax.SYSTEM, false, true, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
+        define(NAME, "name", Syntax.INAME, false, true, true, Visibility.PUBLIC, Writer.ADMIN, ALL, true);
+        define(SPN, "spn", Syntax.SYSTEM, false, true, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
+        define(CLASS, "objectClass", Syntax.SYSTEM, true, false, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
+        define(DISPLAYNAME, "displayName", Syntax.UTF8, false, false, true, Visibility.PUBLIC, Writer.SELF_OR_ADMIN, ALL, true);
+        define(DESCRIPTION, "description", Syntax.UTF8, false, false, false, Visibility.PUBLIC, Writer.ADMIN, ALL, true);
+        define(LEGALNAME, "legalName", Syntax.UTF8, false, false, false, Visibility.PRIVATE, Writer.SELF_OR_ADMIN, EnumSet.of(PERSON), true);
+        define(MAIL, "mail", Syntax.EMAIL, true, true, true, Visibility.PRIVATE, Writer.ADMIN, ALL, true);
+        define(SSH_PUBLICKEY, "sshPublicKey", Syntax.SSH_PUBLIC_KEY, true, false, false, Visibility.PUBLIC, Writer.SELF_OR_ADMIN, ACCOUNTS, true);
+        define(ACCOUNT_VALID_FROM, "accountValidFrom", Syntax.DATETIME, false, false, false, Visibility.PRIVATE, Writer.ADMIN, ACCOUNTS, true);
+        define(ACCOUNT_EXPIRE, "accountExpire", Syntax.DATETIME, false, false, false, Visibility.PRIVATE, Writer.ADMIN, ACCOUNTS, true);
+        define(LOCKED, "accountLocked", Syntax.SYSTEM, false, false, false, Visibility.PRIVATE, Writer.SYSTEM, ACCOUNTS, false);
+        define(LOCK_REASON, "accountLockReason", Syntax.SYSTEM, false, false, false, Visibility.PRIVATE, Writer.SYSTEM, ACCOUNTS, false);
+        define(MEMBER, "member", Syntax.REFERENCE, true, false, true, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), true);
+        define(MEMBEROF, "memberOf", Syntax.SYSTEM, true, false, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
+        define(DIRECTMEMBEROF, "directMemberOf", Syntax.SYSTEM, true, false, false, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
+        define(GIDNUMBER, "gidNumber", Syntax.SYSTEM, false, true, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, true);
+        define(UIDNUMBER, "uidNumber", Syntax.SYSTEM, false, true, true, Visibility.PUBLIC, Writer.SYSTEM, ACCOUNTS, false);
+        define(LOGINSHELL, "loginShell", Syntax.UTF8, false, false, false, Visibility.PUBLIC, Writer.SELF_OR_ADMIN, ACCOUNTS, true);
+        define(HOMEDIRECTORY, "homeDirectory", Syntax.SYSTEM, false, false, false, Visibility.PUBLIC, Writer.SYSTEM, ACCOUNTS, false);
+        define(CREATED_AT, "createTimestamp", Syntax.SYSTEM, false, false, false, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
+        define(MODIFIED_AT, "modifyTimestamp", Syntax.SYSTEM, false, false, false, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
+        define(SYNC_PARENT, "syncParentUuid", Syntax.SYSTEM, false, false, false, Visibility.PRIVATE, Writer.SYSTEM, ALL, false);
+    }
+
+    private Schema() {
+    }
+
+    private static void define(String name, String ldapName, Syntax syntax, boolean multi, boolean unique, boolean indexed,
+                               Visibility visibility, Writer writer, Set<EntryKind> kinds, boolean syncOwned) {
+        BY_NAME.put(name, new AttributeDefinition(name, ldapName, syntax, multi, unique, indexed, visibility, writer, kinds, syncOwned));
+    }
+
+    public static Optional<AttributeDefinition> find(String name) {
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
+    }
+
+    /** The definition of an attribute that {@code kind} carries, or 400 naming the attribute. */
+    public static AttributeDefinition require(String name, EntryKind kind) {
+        AttributeDefinition def = find(name).orElseThrow(() -> new InvalidInput(name, "unknown attribute: " + name));
+        if (!def.appliesTo(kind)) {
+            throw new InvalidInput(name, "attribute " + name + " does not apply to a " + kind.restName());
+        }
+        return def;
+    }
+
+    public static Collection<AttributeDefinition> all() {
+        return BY_NAME.values();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.signet.web.security;
+
+import dev.signet.auth.Tokens;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Validates {@code Authorization: Bearer} on every request. A valid token makes its account (by
+ * UUID) the caller the container propagates to the core. A request without a valid token (none,
+ * expired, revoked, forged) is anonymous, and the core answers 401 where that is not enough.
+ */
+@ApplicationScoped
+public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+    private static final String BEARER = "Bearer ";
+
+    @EJB
+    private Tokens tokens;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return context.doNothing();
+        }
+        Optional<UUID> account = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? tokens.verify(header.substring(BEARER.length()).trim()) : Optional.empty();
+        if (account.isEmpty()) {
+            return context.doNothing();
+        }
+        return context.notifyContainerAboutLogin(new CallerPrincipal(account.get().toString()), Set.of());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.signet.web.v1;
+
+import dev.signet.credential.Passwords;
+import dev.signet.fault.InvalidInput;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What people and service accounts add to entries: lock, SSH keys, password. */
+public abstract class AccountResource extends EntryResource {
+    private static final String SSH = "ssh_publickey";
+
+    @EJB
+    Passwords passwords;
+
+    @POST
+    @Path("{id}/_lock")
+    public Response lock(@PathParam("id") String id, JsonObject body) {
+        lifecycle.lock(kind(), id, EntryJson.optionalString(body, "reason"));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/_unlock")
+    public Response unlock(@PathParam("id") String id) {
+        lifecycle.unlock(kind(), id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/_ssh_pubkeys")
+    public JsonArray sshKeys(@PathParam("id") String id) {
+        return Json.createArrayBuilder(entries.readAttribute(kind(), id, SSH)).build();
+    }
+
+    /** Body {@code ["tag", "ssh-ed25519 AAAA... comment"]}, as Kanidm's API takes it. */
+    @POST
+    @Path("{id}/_ssh_pubkeys")
+    public JsonObject addSshKey(@PathParam("id") String id, JsonValue body) {
+        List<String> pair = EntryJson.strings(SSH, body);
+        if (pair.size() != 2) {
+            throw new InvalidInput(SSH, "body must be [\"tag\", \"key\"]");
+        }
+        return EntryJson.of(entries.appendAttribute(kind(), id, SSH, List.of(pair.get(0) + ": " + pair.get(1))));
+    }
+
+    @DELETE
+    @Path("{id}/_ssh_pubkeys/{tag}")
+    public Response removeSshKey(@PathParam("id") String id, @PathParam("tag") String tag) {
+        List<String> keep = new ArrayList<>();
+        for (String value : entries.readAttribute(kind(), id, SSH)) {
+            if (!value.startsWith(tag + ": ")) {
+                keep.add(value);
+            }
+        }
+        entries.setAttribute(kind(), id, SSH, keep);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/_credential/_set_password")
+    public Response setPassword(@PathParam("id") String id, JsonObject body) {
+        String password = EntryJson.optionalString(body, "password");
+        if (password == null) {
+            throw new InvalidInput("password", "body must be {\"password\": \"...\"}");
+        }
+        passwords.set(kind(), id, password.toCharArray());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.signet.web.v1;
+
+import dev.signet.entry.Entries;
+import dev.signet.entry.Lifecycle;
+import dev.signet.fault.InvalidInput;
+import dev.signet.model.EntryKind;
+import dev.signet.schema.Schema;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The REST shape every kind of entry shares (DESIGN.md section 4): list, create, read, patch,
+ * delete, per-attribute access, POSIX. Subclasses bind a path to a kind; the core does the rest.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public abstract class EntryResource {
+    private static final Set<String> PAGING = Set.of("limit", "after");
+
+    @EJB
+    Entries entries;
+    @EJB
+    Lifecycle lifecycle;
+
+    protected abstract EntryKind kind();
+
+    @GET
+    public JsonArray list(@Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        Map<String, String> filter = new LinkedHashMap<>();
+        query.forEach((key, values) -> {
+            if (!PAGING.contains(key)) {
+                filter.put(key, values.get(0));
+            }
+        });
+        return EntryJson.of(entries.list(kind(), filter, limit(query.getFirst("limit")), query.getFirst("after")));
+    }
+
+    @POST
+    public Response create(JsonObject body) {
+        return Response.status(201).entity(EntryJson.of(entries.create(kind(), EntryJson.attrs(body)))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        return EntryJson.of(entries.get(kind(), id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public JsonObject patch(@PathParam("id") String id, JsonObject body) {
+        return EntryJson.of(entries.modify(kind(), id, EntryJson.attrs(body)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        lifecycle.delete(kind(), id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/_attr/{attr}")
+    public JsonArray readAttribute(@PathParam("id") String id, @PathParam("attr") String attr) {
+        return Json.createArrayBuilder(entries.readAttribute(kind(), id, attr)).build();
+    }
+
+    @PUT
+    @Path("{id}/_attr/{attr}")
+    public JsonObject replaceAttribute(@PathParam("id") String id, @PathParam("attr") String attr, JsonValue values) {
+        return EntryJson.of(entries.setAttribute(kind(), id, attr, EntryJson.strings(attr, values)));
+    }
+
+    @POST
+    @Path("{id}/_attr/{attr}")
+    public JsonObject appendAttribute(@PathParam("id") String id, @PathParam("attr") String attr, JsonValue values) {
+        return EntryJson.of(entries.appendAttribute(kind(), id, attr, EntryJson.strings(attr, values)));
+    }
+
+    @DELETE
+    @Path("{id}/_attr/{attr}")
+    public JsonObject removeAttribute(@PathParam("id") String id, @PathParam("attr") String attr, JsonValue values) {
+        List<String> remove = values == null || values.getValueType() == JsonValue.ValueType.NULL
+                ? null : EntryJson.strings(attr, values);
+        return EntryJson.of(entries.removeAttribute(kind(), id, attr, remove));
+    }
+
+    @POST
+    @Path("{id}/_unix")
+    public JsonObject unix(@PathParam("id") String id, JsonObject body) {
+        Long gid = null;
+        if (body != null && body.containsKey(Schema.GIDNUMBER) && !body.isNull(Schema.GIDNUMBER)) {
+            if (body.get(Schema.GIDNUMBER).getValueType() != JsonValue.ValueType.NUMBER) {
+                throw new InvalidInput(Schema.GIDNUMBER, "gidnumber must be a number");
+            }
+            gid = body.getJsonNumber(Schema.GIDNUMBER).longValueExact();
+        }
+        return EntryJson.of(lifecycle.makePosix(kind(), id, gid, EntryJson.optionalString(body, "shell")));
+    }
+
+    private static int limit(String raw) {
+        if (raw == null) {
+            return Entries.DEFAULT_PAGE;
+        }
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("limit", "limit must be a number");
+        }
+    }
+}
