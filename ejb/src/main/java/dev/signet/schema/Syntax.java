@@ -2,7 +2,6 @@ package dev.signet.schema;
 
 import dev.signet.fault.InvalidInput;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
@@ -81,7 +80,7 @@ public enum Syntax {
     DATETIME {
         @Override
         String check(String value) {
-            return OffsetDateTime.parse(value.trim()).withOffsetSameInstant(ZoneOffset.UTC).toString();
+            return OffsetDateTime.parse(value.trim()).toInstant().toString();
         }
     },
     /** Another entry, named by name, spn or uuid; the entry service resolves it. */
