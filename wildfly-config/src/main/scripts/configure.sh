@@ -42,6 +42,16 @@ secret() {
   [ -s "$file" ] || (umask 077; head -c 33 /dev/urandom | base64 | tr -d '\n/+=' > "$file")
   cat "$file"
 }
+# A key store or database whose password file is gone can never be opened again: set it aside
+# (the self-signed key pair is regenerated on boot) rather than fail on every later run.
+orphan() {
+  if [ ! -s "$secret_dir/$1" ] && [ -e "$secret_dir/$2" ]; then
+    mv "$secret_dir/$2" "$secret_dir/$2.orphaned-$(date +%s)"
+    echo "configure.sh: $secret_dir/$1 is missing; set $2 aside as unusable" >&2
+  fi
+}
+orphan tls-keystore.password tls.p12
+orphan h2.password signet.mv.db
 tls_password=$(secret tls-keystore.password)
 db_password=$(secret h2.password)
 

@@ -19,6 +19,7 @@ public final class Keyring {
     private final ECKey key;
     private final ECDSASigner signer;
     private final ECDSAVerifier verifier;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     Keyring(ECKey key) throws JOSEException {
         this.key = key;
@@ -38,6 +39,10 @@ public final class Keyring {
 
     /** The claims of a token this installation signed, or empty for anything else. */
     Optional<JWTClaimsSet> verify(String token) {
+        Optional<JWTClaimsSet> known = verified.get(token);
+        if (known.isPresent()) {
+            return known;
+        }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
@@ -45,7 +50,9 @@ public final class Keyring {
                     || !jwt.verify(verifier)) {
                 return Optional.empty();
             }
-            return Optional.of(jwt.getJWTClaimsSet());
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            verified.put(token, claims);
+            return Optional.of(claims);
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }
