@@ -5,7 +5,7 @@ import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
 import dev.signet.audit.ClientOrigin;
-import dev.signet.credential.PasswordHash;
+import dev.signet.credential.Passwords;
 import dev.signet.entry.EntryLookup;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.Account;
@@ -45,6 +45,10 @@ public class Authentication {
     private Tokens tokens;
     @EJB
     private Audit audit;
+    @EJB
+    private Passwords passwords;
+    @EJB
+    private Lockout lockout;
     @Inject
     private Instance<ClientOrigin> origin;
 
@@ -81,25 +85,28 @@ public class Authentication {
         }
         em.remove(session);
         Account account = session.account() == null ? null : em.find(Account.class, session.account());
-        Optional<String> hash = account == null ? Optional.empty() : account.passwordHash();
-        boolean matches;
-        if (hash.isPresent()) {
-            matches = PasswordHash.verify(password, hash.get());
-        } else {
-            PasswordHash.verifyNothing(password);
-            matches = false;
-        }
         Instant now = Instant.now();
+        String lockoutKey = Lockout.key(account, session.name());
+        boolean softLocked = lockout.locked(lockoutKey, now);
+        // the hash is always checked, so a locked or unknown account costs the same time
+        boolean matches = passwords.matches(account, password);
         String refusal = account == null ? "no such account"
-                : hash.isEmpty() ? "account has no password"
+                : account.passwordHash().isEmpty() ? "account has no password"
                 : !matches ? "wrong password"
+                : softLocked ? "too many failed attempts (soft lock)"
                 : account.locked() ? "account locked"
                 : !account.mayAuthenticate(now) ? "account outside its validity period"
                 : null;
         if (refusal != null) {
-            audit.failure("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(), refusal);
+            UUID target = account == null ? null : account.uuid();
+            audit.failure("auth.failure", Caller.ANONYMOUS, target, session.name(), refusal);
+            if (!matches && lockout.failed(lockoutKey, now)) {
+                audit.failure("auth.lockout", Caller.ANONYMOUS, target, session.name(),
+                        "soft-locked after " + Lockout.attempts() + " failed attempts");
+            }
             return AuthOutcome.denied(sessionId, DENIED);
         }
+        lockout.succeeded(lockoutKey);
         String token = tokens.issue(new Authenticated(account), source());
         audit.success("auth.success", Callers.of(account), account, PASSWORD);
         return AuthOutcome.success(sessionId, token);

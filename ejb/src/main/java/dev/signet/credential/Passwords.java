@@ -1,6 +1,5 @@
 package dev.signet.credential;
 
-import jakarta.annotation.security.PermitAll;
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
 import dev.signet.access.Caller;
@@ -12,47 +11,161 @@ import dev.signet.fault.PolicyViolation;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
 import dev.signet.model.EntryKind;
+import dev.signet.model.Group;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Setting an account's password: by itself or an admin of it, checked against the policy. */
+/**
+ * An account's password: setting it (by itself or an admin of it, against the effective policy
+ * and the account's history), importing a hash from another directory, and checking it at login,
+ * where an old-cost or imported hash is upgraded to the current Argon2id cost.
+ */
 // access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Passwords {
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
     @EJB
     private Callers callers;
     @EJB
     private EntryLookup lookup;
     @EJB
     private Audit audit;
+    @EJB
+    private HashCostCalibration calibration;
 
     public void set(EntryKind kind, String id, char[] password) {
         Caller caller = callers.current();
+        Account account = account(caller, kind, id);
+        AccessControl.requireSetPassword(caller, account);
+        if (password == null) {
+            throw new InvalidInput("password", "password is required");
+        }
+        PasswordPolicy policy = policyFor(account);
+        List<String> failures = new ArrayList<>(policy.failures(password, account.name()));
+        if (policy.history() > 0 && reused(account, password, policy.history())) {
+            failures.add("must not be one of the last " + policy.history() + " passwords of this account");
+        }
+        if (!failures.isEmpty()) {
+            audit.failure("credential.password.set", caller, account.uuid(), account.name(), "policy: " + String.join("; ", failures));
+            throw new PolicyViolation("password", failures);
+        }
+        replace(account, PasswordHash.hash(password, calibration.current()), policy.history());
+        audit.success("credential.password.set", caller, account, caller.is(account.uuid()) ? "self" : "by admin");
+    }
+
+    /** Stores a hash exported from another directory; it is replaced by Argon2id at first login. */
+    public void importHash(EntryKind kind, String id, String hash) {
+        Caller caller = callers.current();
+        Account account = account(caller, kind, id);
+        AccessControl.requireAdminister(caller, account, "import a password hash for");
+        if (ImportedPasswordHash.of(hash).isEmpty()) {
+            throw new InvalidInput("hash", "not a supported password hash: {SSHA}, {SSHA256}, {SSHA512}, {PBKDF2-SHA256} or bcrypt");
+        }
+        replace(account, hash.trim(), policyFor(account).history());
+        audit.success("credential.password.import", caller, account, ImportedPasswordHash.of(hash).get().name());
+    }
+
+    /**
+     * Whether {@code password} is the account's; for no account, or one without a password, the
+     * same Argon2id work is spent so timing does not tell them apart. A match made with an old
+     * cost or an imported scheme is rehashed with the current cost.
+     */
+    public boolean matches(Account account, char[] password) {
+        Optional<String> stored = account == null ? Optional.empty() : account.passwordHash();
+        if (stored.isEmpty()) {
+            PasswordHash.verifyNothing(password, calibration.current());
+            return false;
+        }
+        String hash = stored.get();
+        if (PasswordHash.isArgon2(hash)) {
+            boolean ok = PasswordHash.verify(password, hash);
+            if (ok && !PasswordHash.isCurrent(hash, calibration.current())) {
+                account.setPasswordHash(PasswordHash.hash(password, calibration.current()));
+                audit.success("credential.password.rehash", Callers.of(account), account, "new Argon2id cost");
+            }
+            return ok;
+        }
+        Optional<ImportedPasswordHash> imported = ImportedPasswordHash.of(hash);
+        boolean ok = imported.isPresent() && imported.get().verify(password, hash);
+        if (ok) {
+            account.setPasswordHash(PasswordHash.hash(password, calibration.current()));
+            audit.success("credential.password.rehash", Callers.of(account), account, "imported " + imported.get().name() + " to Argon2id");
+        }
+        return ok;
+    }
+
+    /** Built-in defaults (16 characters for privileged accounts), tightened by every group's account policy. */
+    public PasswordPolicy policyFor(Account account) {
+        boolean privileged = account.memberOf().contains(BuiltinGroup.SYSTEM_ADMINS.uuid())
+                || account.memberOf().contains(BuiltinGroup.IDM_ADMINS.uuid());
+        PasswordPolicy policy = privileged ? PasswordPolicy.PRIVILEGED : PasswordPolicy.DEFAULT;
+        if (account.memberOf().isEmpty()) {
+            return policy;
+        }
+        List<Group> groups = em.createQuery("select g from Group g where g.uuid in :groups and ("
+                        + "g.accountPolicy.passwordMinimumLength is not null or g.accountPolicy.passwordMinimumClasses is not null "
+                        + "or g.accountPolicy.passwordHistory is not null)", Group.class)
+                .setParameter("groups", account.memberOf()).getResultList();
+        for (Group group : groups) {
+            policy = policy.tightenedBy(group.accountPolicy());
+        }
+        return policy;
+    }
+
+    private Account account(Caller caller, EntryKind kind, String id) {
         Entry entry = lookup.require(kind, id);
         AccessControl.requireVisible(caller, entry, id);
         if (!(entry instanceof Account account)) {
             throw new InvalidInput("id", "only accounts have passwords");
         }
-        AccessControl.requireSetPassword(caller, account);
-        if (password == null) {
-            throw new InvalidInput("password", "password is required");
-        }
-        List<String> failures = policyFor(account).failures(password, account.name());
-        if (!failures.isEmpty()) {
-            audit.failure("credential.password.set", caller, account.uuid(), account.name(), "policy: " + String.join("; ", failures));
-            throw new PolicyViolation("password", failures);
-        }
-        account.setPasswordHash(PasswordHash.hash(password));
-        account.touch(Instant.now());
-        audit.success("credential.password.set", caller, account, caller.is(account.uuid()) ? "self" : "by admin");
+        return account;
     }
 
-    static PasswordPolicy policyFor(Account account) {
-        boolean privileged = account.memberOf().contains(BuiltinGroup.SYSTEM_ADMINS.uuid())
-                || account.memberOf().contains(BuiltinGroup.IDM_ADMINS.uuid());
-        return privileged ? PasswordPolicy.PRIVILEGED : PasswordPolicy.DEFAULT;
+    private boolean reused(Account account, char[] password, int history) {
+        if (account.passwordHash().filter(h -> verifiesAnyScheme(password, h)).isPresent()) {
+            return true;
+        }
+        return recent(account, history - 1).stream().anyMatch(h -> verifiesAnyScheme(password, h.hash()));
+    }
+
+    private static boolean verifiesAnyScheme(char[] password, String hash) {
+        return PasswordHash.isArgon2(hash) ? PasswordHash.verify(password, hash)
+                : ImportedPasswordHash.of(hash).map(s -> s.verify(password, hash)).orElse(false);
+    }
+
+    /** Sets the new hash; the old one joins the history, which keeps the last {@code history} - 1 old ones. */
+    private void replace(Account account, String newHash, int history) {
+        Instant now = Instant.now();
+        account.passwordHash().ifPresent(old -> em.persist(new PasswordHistory(account.uuid(), old, now)));
+        account.setPasswordHash(newHash);
+        account.touch(now);
+        em.flush();
+        List<Long> kept = recent(account, history - 1).stream().map(PasswordHistory::id).toList();
+        if (kept.isEmpty()) {
+            em.createQuery("delete from PasswordHistory h where h.account = :account")
+                    .setParameter("account", account.uuid()).executeUpdate();
+        } else {
+            em.createQuery("delete from PasswordHistory h where h.account = :account and h.id not in :kept")
+                    .setParameter("account", account.uuid()).setParameter("kept", kept).executeUpdate();
+        }
+    }
+
+    private List<PasswordHistory> recent(Account account, int count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        return em.createQuery("select h from PasswordHistory h where h.account = :account order by h.replacedAt desc, h.id desc",
+                        PasswordHistory.class)
+                .setParameter("account", account.uuid()).setMaxResults(count).getResultList();
     }
 }

@@ -5,6 +5,7 @@ import dev.signet.access.BuiltinGroup;
 import dev.signet.access.Caller;
 import dev.signet.audit.Audit;
 import dev.signet.credential.GeneratedPassword;
+import dev.signet.credential.HashCostCalibration;
 import dev.signet.credential.PasswordHash;
 import dev.signet.entry.MemberOf;
 import dev.signet.model.Entry;
@@ -41,7 +42,7 @@ import java.util.logging.Logger;
 @PermitAll
 @Startup
 @Singleton
-@DependsOn({"Domain", "TokenKeys"})
+@DependsOn({"Domain", "TokenKeys", "HashCostCalibration"})
 public class FirstBoot {
     private static final Logger LOG = Logger.getLogger(FirstBoot.class.getName());
     static final UUID ADMIN = new UUID(0L, 0x0000_5167_0000_0100L);
@@ -54,6 +55,8 @@ public class FirstBoot {
     private MemberOf memberOf;
     @EJB
     private Audit audit;
+    @EJB
+    private HashCostCalibration hashCost;
 
     @PostConstruct
     void createBuiltinsOnce() {
@@ -94,7 +97,7 @@ public class FirstBoot {
         Person person = new Person(uuid, name, now);
         person.setDisplayname(displayname);
         char[] password = GeneratedPassword.next();
-        person.setPasswordHash(PasswordHash.hash(password));
+        person.setPasswordHash(PasswordHash.hash(password, hashCost.current()));
         em.persist(person);
         group.members().add(uuid);
         return password;

@@ -46,6 +46,9 @@ final class AttributeBinding {
             case Schema.CREATED_AT -> List.of(e.created().toString());
             case Schema.MODIFIED_AT -> List.of(e.modified().toString());
             case Schema.SYNC_PARENT -> opt(e.syncParent().map(Object::toString));
+            case Schema.PASSWORD_MINIMUM_LENGTH -> e instanceof Group g ? opt(g.accountPolicy().passwordMinimumLength().map(String::valueOf)) : List.of();
+            case Schema.PASSWORD_MINIMUM_CLASSES -> e instanceof Group g ? opt(g.accountPolicy().passwordMinimumClasses().map(String::valueOf)) : List.of();
+            case Schema.PASSWORD_HISTORY -> e instanceof Group g ? opt(g.accountPolicy().passwordHistory().map(String::valueOf)) : List.of();
             default -> List.of();
         };
     }
@@ -83,8 +86,24 @@ final class AttributeBinding {
             case Schema.ACCOUNT_VALID_FROM -> ((Account) e).setValidFrom(single.map(Instant::parse).orElse(null));
             case Schema.ACCOUNT_EXPIRE -> ((Account) e).setExpiresAt(single.map(Instant::parse).orElse(null));
             case Schema.LOGINSHELL -> ((Account) e).setLoginshell(single.orElse(null));
+            case Schema.PASSWORD_MINIMUM_LENGTH ->
+                    ((Group) e).accountPolicy().setPasswordMinimumLength(bounded(def, single, 8, 128));
+            case Schema.PASSWORD_MINIMUM_CLASSES ->
+                    ((Group) e).accountPolicy().setPasswordMinimumClasses(bounded(def, single, 0, 4));
+            case Schema.PASSWORD_HISTORY -> ((Group) e).accountPolicy().setPasswordHistory(bounded(def, single, 0, 64));
             default -> throw new InvalidInput(def.name(), def.name() + " cannot be written this way");
         }
+    }
+
+    private static Integer bounded(AttributeDefinition def, Optional<String> value, int min, int max) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        long n = Long.parseLong(value.get());
+        if (n < min || n > max) {
+            throw new InvalidInput(def.name(), def.name() + " must be between " + min + " and " + max);
+        }
+        return (int) n;
     }
 
     private static List<String> classes(Entry e) {

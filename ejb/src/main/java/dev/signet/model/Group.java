@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
@@ -23,6 +24,9 @@ public class Group extends Entry {
     @Column(name = "member_uuid")
     private Set<UUID> members = new HashSet<>();
 
+    @Embedded
+    private AccountPolicy accountPolicy = new AccountPolicy();
+
     protected Group() {
     }
 
@@ -37,5 +41,13 @@ public class Group extends Entry {
 
     public Set<UUID> members() {
         return members;
+    }
+
+    public AccountPolicy accountPolicy() {
+        if (accountPolicy == null) {
+            // Hibernate leaves an embeddable whose columns are all null as null
+            accountPolicy = new AccountPolicy();
+        }
+        return accountPolicy;
     }
 }

@@ -3,7 +3,9 @@ package dev.signet.recovery;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.Caller;
 import dev.signet.audit.Audit;
+import dev.signet.auth.Lockout;
 import dev.signet.credential.GeneratedPassword;
+import dev.signet.credential.HashCostCalibration;
 import dev.signet.credential.PasswordHash;
 import dev.signet.entry.EntryLookup;
 import dev.signet.fault.EntryNotFound;
@@ -14,7 +16,7 @@ import jakarta.ejb.Stateless;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Resets an account's password to a new random one, for an operator on the server's machine. */
+/** Resets an account's password to a new random one and lifts its soft lock, for an operator on the server's machine. */
 // access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
@@ -23,13 +25,18 @@ public class AccountRecovery {
     private EntryLookup lookup;
     @EJB
     private Audit audit;
+    @EJB
+    private HashCostCalibration hashCost;
+    @EJB
+    private Lockout lockout;
 
     public char[] recover(LocalOperator operator, String name) {
         Objects.requireNonNull(operator, "only the recovery socket may recover accounts");
         Entry entry = lookup.live(name).filter(Account.class::isInstance).orElseThrow(() -> new EntryNotFound(name));
         Account account = (Account) entry;
         char[] password = GeneratedPassword.next();
-        account.setPasswordHash(PasswordHash.hash(password));
+        account.setPasswordHash(PasswordHash.hash(password, hashCost.current()));
+        lockout.clear(account);
         account.touch(Instant.now());
         audit.success("credential.recover", Caller.SYSTEM, account, "recover-account on the server");
         return password;

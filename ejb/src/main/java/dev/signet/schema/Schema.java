@@ -41,6 +41,9 @@ public final class Schema {
     public static final String CREATED_AT = "created_at";
     public static final String MODIFIED_AT = "modified_at";
     public static final String SYNC_PARENT = "sync_parent_uuid";
+    public static final String PASSWORD_MINIMUM_LENGTH = "auth_password_minimum_length";
+    public static final String PASSWORD_MINIMUM_CLASSES = "auth_password_minimum_classes";
+    public static final String PASSWORD_HISTORY = "auth_password_history";
 
     private static final Set<EntryKind> ALL = EnumSet.allOf(EntryKind.class);
     private static final Set<EntryKind> ACCOUNTS = EnumSet.of(PERSON, SERVICE_ACCOUNT);
@@ -69,6 +72,9 @@ public final class Schema {
         define(HOMEDIRECTORY, "homeDirectory", Syntax.SYSTEM, false, false, false, Visibility.PUBLIC, Writer.SYSTEM, ACCOUNTS, false);
         define(CREATED_AT, "createTimestamp", Syntax.SYSTEM, false, false, false, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
         define(MODIFIED_AT, "modifyTimestamp", Syntax.SYSTEM, false, false, false, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
+        define(PASSWORD_MINIMUM_LENGTH, "authPasswordMinimumLength", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
+        define(PASSWORD_MINIMUM_CLASSES, "authPasswordMinimumClasses", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
+        define(PASSWORD_HISTORY, "authPasswordHistory", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
         define(SYNC_PARENT, "syncParentUuid", Syntax.SYSTEM, false, false, false, Visibility.PRIVATE, Writer.SYSTEM, ALL, false);
     }
 

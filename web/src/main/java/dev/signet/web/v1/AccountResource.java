@@ -1,5 +1,6 @@
 package dev.signet.web.v1;
 
+import dev.signet.auth.SoftLocks;
 import dev.signet.credential.Passwords;
 import dev.signet.fault.InvalidInput;
 import jakarta.ejb.EJB;
@@ -22,6 +23,8 @@ public abstract class AccountResource extends EntryResource {
 
     @EJB
     Passwords passwords;
+    @EJB
+    SoftLocks softLocks;
 
     @POST
     @Path("{id}/_lock")
@@ -75,6 +78,25 @@ public abstract class AccountResource extends EntryResource {
             throw new InvalidInput("password", "body must be {\"password\": \"...\"}");
         }
         passwords.set(kind(), id, password.toCharArray());
+        return Response.noContent().build();
+    }
+
+    /** Body {@code {"hash": "{SSHA}..."}}: a hash exported from another directory, upgraded at first login. */
+    @POST
+    @Path("{id}/_credential/_import_password")
+    public Response importPassword(@PathParam("id") String id, JsonObject body) {
+        String hash = EntryJson.optionalString(body, "hash");
+        if (hash == null) {
+            throw new InvalidInput("hash", "body must be {\"hash\": \"...\"}");
+        }
+        passwords.importHash(kind(), id, hash);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/_reset_lockout")
+    public Response resetLockout(@PathParam("id") String id) {
+        softLocks.lift(kind(), id);
         return Response.noContent().build();
     }
 }

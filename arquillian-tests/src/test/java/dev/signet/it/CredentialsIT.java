@@ -1,0 +1,168 @@
+package dev.signet.it;
+
+import static dev.signet.it.SignetApi.attrs;
+import static dev.signet.it.SignetApi.quote;
+import static dev.signet.it.SignetApi.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Password policy (bad-password list, account policies of groups, history), imported hashes, lockout. */
+@ExtendWith(ArquillianExtension.class)
+class CredentialsIT {
+    private static final String PASSWORD = "a long enough passphrase 42";
+    private static final String DENIED = "authentication denied";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive signet() {
+        return TheEar.signet();
+    }
+
+    private static List<String> failures(SignetApi.Response problem) {
+        return problem.object().getJsonArray("failures").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    private static SignetApi.Response setPassword(SignetApi api, String name, String password) {
+        return api.post("/v1/person/" + name + "/_credential/_set_password", "{\"password\":" + quote(password) + "}");
+    }
+
+    @Test
+    void commonPasswordsAreRefusedWhateverTheirCase() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("common");
+        idm.createPerson(name);
+        List<String> failures = failures(setPassword(idm, name, "QazWsxEdcRfv").expect(422));
+        assertTrue(failures.contains("is in the list of commonly used passwords"), failures.toString());
+        List<String> short1 = failures(setPassword(idm, name, "Password").expect(422));
+        assertTrue(short1.size() >= 2 && short1.contains("is in the list of commonly used passwords"), short1.toString());
+    }
+
+    @Test
+    void theStrictestAccountPolicyOfTheMembersGroupsWins() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String strict = unique("strict");
+        String lax = unique("lax");
+        String member = unique("member");
+        String outsider = unique("outsider");
+        idm.createPerson(member);
+        idm.createPerson(outsider);
+        idm.post("/v1/group", "{\"attrs\":{\"name\":[\"" + strict + "\"],\"member\":[\"" + member + "\"]}}").expect(201);
+        idm.post("/v1/group", "{\"attrs\":{\"name\":[\"" + lax + "\"],\"member\":[\"" + member + "\"]}}").expect(201);
+        idm.patch("/v1/group/" + strict, attrs("auth_password_minimum_length", "20")).expect(200);
+        idm.patch("/v1/group/" + lax, "{\"attrs\":{\"auth_password_minimum_length\":[\"8\"],\"auth_password_minimum_classes\":[\"3\"]}}")
+                .expect(200);
+        assertEquals(List.of("20"), idm.get("/v1/group/" + strict).expect(200).attr("auth_password_minimum_length"));
+
+        List<String> failures = failures(setPassword(idm, member, "lower case words").expect(422));
+        assertEquals(2, failures.size(), failures.toString());
+        assertTrue(failures.get(0).startsWith("must be at least 20"), failures.toString());
+        assertTrue(failures.get(1).startsWith("must mix at least 3"), failures.toString());
+        setPassword(idm, member, "Twenty Characters Long 2026").expect(204);
+        setPassword(idm, outsider, "lower case words").expect(204);
+
+        assertEquals("auth_password_minimum_length",
+                idm.patch("/v1/group/" + strict, attrs("auth_password_minimum_length", "4")).expect(400).object().getString("field"));
+        assertEquals(400, idm.patch("/v1/person/" + member, attrs("auth_password_minimum_length", "30")).status(),
+                "account policy belongs to groups");
+    }
+
+    @Test
+    void recentPasswordsCannotBeReused() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("hist");
+        idm.createPersonWithPassword(name, "first passphrase of many");
+        setPassword(idm, name, "second passphrase of many").expect(204);
+        List<String> failures = failures(setPassword(idm, name, "first passphrase of many").expect(422));
+        assertEquals(List.of("must not be one of the last 12 passwords of this account"), failures);
+        failures = failures(setPassword(idm, name, "second passphrase of many").expect(422));
+        assertEquals(1, failures.size());
+        setPassword(idm, name, "third passphrase of many").expect(204);
+        SignetApi.login(name, "third passphrase of many");
+    }
+
+    @Test
+    void importedHashesLogInOnceAndAreRehashedToArgon2id() {
+        SignetApi idm = SignetApi.idmAdmin();
+        Instant start = Instant.now().minusSeconds(1);
+        for (String hash : List.of(
+                "{SSHA}FlT0F7ekmC5Wfdl41tCoYQlgphNzYWx0c2FsdA==",
+                "{SSHA512}C9mT78CgWmHfoNuKK5iDqoDj9TANyYu+llL0iHGktN+X0fwHVq2Tjg/1RF8QvB+k4XjTkNJjjvyM7pZKZqRmlXNhbHRzYWx0",
+                "{PBKDF2-SHA256}10000$MDEyMzQ1Njc4OWFiY2RlZg$33GZ4pFUKHlmQdR26y.rUEfoj/EbBwaHWzaVfoCBfm4")) {
+            String name = unique("imp");
+            idm.createPerson(name);
+            idm.post("/v1/person/" + name + "/_credential/_import_password", "{\"hash\":" + quote(hash) + "}").expect(204);
+            assertEquals(DENIED, SignetApi.authenticate(name, "imported passphrase 2").getString("denied"));
+            SignetApi.login(name, "imported passphrase 1").get("/v1/self").expect(200);
+            SignetApi.login(name, "imported passphrase 1"); // now against the Argon2id hash
+        }
+        String bcrypt = unique("bcr");
+        idm.createPerson(bcrypt);
+        idm.post("/v1/person/" + bcrypt + "/_credential/_import_password",
+                "{\"hash\":\"{CRYPT}$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW\"}").expect(204);
+        SignetApi.login(bcrypt, "U*U");
+
+        String events = SignetApi.admin().get("/v1/audit?type=credential.password.rehash&since=" + start).expect(200).body();
+        assertTrue(events.contains("imported SSHA to Argon2id") && events.contains("imported PBKDF2_SHA256 to Argon2id")
+                && events.contains("imported BCRYPT to Argon2id"), events);
+
+        String name = unique("badimp");
+        idm.createPerson(name);
+        assertEquals("hash", idm.post("/v1/person/" + name + "/_credential/_import_password", "{\"hash\":\"{MD5}X03MO1qnZdYdgyfeuILPmQ==\"}")
+                .expect(400).object().getString("field"));
+        SignetApi user = SignetApi.login(bcrypt, "U*U");
+        assertEquals(403, user.post("/v1/person/" + bcrypt + "/_credential/_import_password",
+                "{\"hash\":\"{SSHA}FlT0F7ekmC5Wfdl41tCoYQlgphNzYWx0c2FsdA==\"}").status(), "only admins import hashes");
+    }
+
+    @Test
+    void fiveFailuresSoftLockTheAccountUntilAnAdminResetsIt() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("lockout");
+        idm.createPersonWithPassword(name, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(DENIED, SignetApi.authenticate(name, "wrong guess number " + i).getString("denied"));
+        }
+        JsonObject lockedOut = SignetApi.authenticate(name, PASSWORD);
+        assertEquals(DENIED, lockedOut.getString("denied"), "the right password is refused while soft-locked");
+
+        assertEquals(403, SignetApi.login(nameWithPassword(idm), PASSWORD).post("/v1/person/" + name + "/_reset_lockout", null).status());
+        idm.post("/v1/person/" + name + "/_reset_lockout", null).expect(204);
+        SignetApi.login(name, PASSWORD).get("/v1/self").expect(200);
+
+        String events = SignetApi.admin().get("/v1/audit?type=auth.lockout").expect(200).body();
+        assertTrue(events.contains(name), events);
+    }
+
+    @Test
+    void unknownNamesAreLockedOutAlikeSoLockoutRevealsNothing() {
+        String ghost = unique("ghost");
+        for (int i = 0; i < 6; i++) {
+            assertEquals(DENIED, SignetApi.authenticate(ghost, "wrong guess number " + i).getString("denied"));
+        }
+        SignetApi idm = SignetApi.idmAdmin();
+        String real = unique("real");
+        idm.createPersonWithPassword(real, PASSWORD);
+        for (int i = 0; i < 6; i++) {
+            JsonObject realState = SignetApi.authenticate(real, "wrong guess number " + i);
+            JsonObject ghostState = SignetApi.authenticate(ghost, "wrong guess number " + i);
+            assertEquals(realState, ghostState);
+        }
+        assertFalse(SignetApi.authenticate(real, PASSWORD).containsKey("success"));
+    }
+
+    private static String nameWithPassword(SignetApi idm) {
+        String name = unique("plain");
+        idm.createPersonWithPassword(name, PASSWORD);
+        return name;
+    }
+}
