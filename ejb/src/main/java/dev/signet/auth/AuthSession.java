@@ -30,6 +30,10 @@ public class AuthSession {
     @Column(nullable = false)
     private Instant expires;
 
+    /** For passwordmfa: the TOTP code or backup code has been proved. */
+    @Column(name = "second_factor", nullable = false)
+    private boolean secondFactor;
+
     protected AuthSession() {
     }
 
@@ -58,6 +62,14 @@ public class AuthSession {
 
     void begin(String mechanism) {
         this.mechanism = mechanism;
+    }
+
+    boolean secondFactor() {
+        return secondFactor;
+    }
+
+    void secondFactorProved() {
+        secondFactor = true;
     }
 
     boolean expiredAt(Instant now) {

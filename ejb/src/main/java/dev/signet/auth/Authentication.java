@@ -5,7 +5,9 @@ import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
 import dev.signet.audit.ClientOrigin;
+import dev.signet.credential.BackupCodes;
 import dev.signet.credential.Passwords;
+import dev.signet.credential.Totps;
 import dev.signet.entry.EntryLookup;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.Account;
@@ -32,6 +34,9 @@ import java.util.UUID;
 @Stateless
 public class Authentication {
     public static final String PASSWORD = "password";
+    public static final String PASSWORD_MFA = "passwordmfa";
+    public static final String TOTP = "totp";
+    public static final String BACKUP_CODE = "backup_code";
     /** What every client is told when authentication fails, whatever the reason. */
     public static final String DENIED = "authentication denied";
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
@@ -49,6 +54,10 @@ public class Authentication {
     private Passwords passwords;
     @EJB
     private Lockout lockout;
+    @EJB
+    private Totps totps;
+    @EJB
+    private BackupCodes backupCodes;
     @Inject
     private Instance<ClientOrigin> origin;
 
@@ -57,10 +66,16 @@ public class Authentication {
             throw new InvalidInput("init", "init needs an account name");
         }
         Optional<Entry> entry = lookup.live(name);
-        UUID account = entry.filter(Account.class::isInstance).map(Entry::uuid).orElse(null);
-        AuthSession session = new AuthSession(UUID.randomUUID(), name.trim(), account, Instant.now().plus(STEP_TIMEOUT));
+        Account found = entry.filter(Account.class::isInstance).map(Account.class::cast).orElse(null);
+        AuthSession session = new AuthSession(UUID.randomUUID(), name.trim(), found == null ? null : found.uuid(),
+                Instant.now().plus(STEP_TIMEOUT));
         em.persist(session);
-        return AuthOutcome.choose(session.id(), List.of(PASSWORD));
+        return AuthOutcome.choose(session.id(), List.of(mechanismFor(found)));
+    }
+
+    /** With a TOTP authenticator, the password alone is no longer enough (as in Kanidm). */
+    private String mechanismFor(Account account) {
+        return account != null && totps.enrolled(account) ? PASSWORD_MFA : PASSWORD;
     }
 
     public AuthOutcome begin(UUID sessionId, String mechanism) {
@@ -68,10 +83,42 @@ public class Authentication {
         if (session == null) {
             return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
         }
-        if (!PASSWORD.equals(mechanism)) {
-            throw new InvalidInput("begin", "unsupported mechanism: " + mechanism + " (offered: password)");
+        Account account = session.account() == null ? null : em.find(Account.class, session.account());
+        String offered = mechanismFor(account);
+        if (!offered.equals(mechanism)) {
+            throw new InvalidInput("begin", "unsupported mechanism: " + mechanism + " (offered: " + offered + ")");
         }
         session.begin(mechanism);
+        return AuthOutcome.proceed(sessionId, PASSWORD_MFA.equals(mechanism) ? List.of(TOTP, BACKUP_CODE) : List.of(PASSWORD));
+    }
+
+    /** The first step of passwordmfa: a TOTP code, or a backup code in its place. */
+    public AuthOutcome secondFactor(UUID sessionId, String kind, String code) {
+        AuthSession session = live(sessionId);
+        if (session == null) {
+            return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
+        }
+        if (!PASSWORD_MFA.equals(session.mechanism()) || session.secondFactor()) {
+            throw new InvalidInput("cred", "begin the passwordmfa mechanism first; then " + TOTP + " or " + BACKUP_CODE + ", then password");
+        }
+        Account account = session.account() == null ? null : em.find(Account.class, session.account());
+        Instant now = Instant.now();
+        String lockoutKey = Lockout.key(account, session.name());
+        boolean proved = account != null && (TOTP.equals(kind) ? totps.check(account, code) : backupCodes.use(account, code));
+        if (!proved || lockout.locked(lockoutKey, now)) {
+            em.remove(session);
+            audit.failure("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
+                    proved ? "too many failed attempts (soft lock)" : "wrong " + kind);
+            if (!proved && lockout.failed(lockoutKey, now)) {
+                audit.failure("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
+                        "soft-locked after " + Lockout.attempts() + " failed attempts");
+            }
+            return AuthOutcome.denied(sessionId, DENIED);
+        }
+        if (BACKUP_CODE.equals(kind)) {
+            audit.success("credential.backup_code.use", Callers.of(account), account, null);
+        }
+        session.secondFactorProved();
         return AuthOutcome.proceed(sessionId, List.of(PASSWORD));
     }
 
@@ -80,8 +127,12 @@ public class Authentication {
         if (session == null) {
             return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
         }
-        if (!PASSWORD.equals(session.mechanism())) {
+        boolean mfa = PASSWORD_MFA.equals(session.mechanism());
+        if (!PASSWORD.equals(session.mechanism()) && !mfa) {
             throw new InvalidInput("cred", "begin the password mechanism first");
+        }
+        if (mfa && !session.secondFactor()) {
+            throw new InvalidInput("cred", "passwordmfa needs the " + TOTP + " or " + BACKUP_CODE + " step before the password");
         }
         em.remove(session);
         Account account = session.account() == null ? null : em.find(Account.class, session.account());
@@ -108,7 +159,7 @@ public class Authentication {
         }
         lockout.succeeded(lockoutKey);
         String token = tokens.issue(new Authenticated(account), source());
-        audit.success("auth.success", Callers.of(account), account, PASSWORD);
+        audit.success("auth.success", Callers.of(account), account, session.mechanism());
         return AuthOutcome.success(sessionId, token);
     }
 

@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code data/signet/kek}, made on first boot (0600). A database dump alone reveals no signing
  * key. Every node of a cluster needs the same file.
  */
-final class KeyEncryption {
+public final class KeyEncryption {
     private static final int IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec kek;
@@ -30,7 +30,7 @@ final class KeyEncryption {
         this.kek = new SecretKeySpec(key, "AES");
     }
 
-    static KeyEncryption fromConfiguredFile() {
+    public static KeyEncryption fromConfiguredFile() {
         String configured = System.getProperty("signet.kek.file");
         Path file = configured != null ? Path.of(configured) : DataDirectory.ensure(DataDirectory.path()).resolve("kek");
         return new KeyEncryption(loadOrCreate(file));
@@ -54,7 +54,7 @@ final class KeyEncryption {
         }
     }
 
-    String encrypt(String plaintext, String context) {
+    public String encrypt(String plaintext, String context) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -68,7 +68,7 @@ final class KeyEncryption {
         }
     }
 
-    String decrypt(String sealed, String context) {
+    public String decrypt(String sealed, String context) {
         try {
             byte[] all = Base64.getDecoder().decode(sealed);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

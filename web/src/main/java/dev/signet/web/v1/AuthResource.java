@@ -51,12 +51,25 @@ public class AuthResource {
             outcome = authentication.begin(session(sessionHeader), EntryJson.optionalString(step, "begin"));
         } else if (step.containsKey("cred")) {
             JsonValue cred = step.get("cred");
-            String password = cred.getValueType() == JsonValue.ValueType.OBJECT
-                    ? EntryJson.optionalString(cred.asJsonObject(), "password") : null;
-            if (password == null) {
-                throw new InvalidInput("cred", "cred must be {\"password\": \"...\"}");
+            if (cred.getValueType() != JsonValue.ValueType.OBJECT || cred.asJsonObject().size() != 1) {
+                throw new InvalidInput("cred", "cred must be {\"password\"|\"totp\"|\"backup_code\": ...}");
             }
-            outcome = authentication.password(session(sessionHeader), password.toCharArray());
+            JsonObject credential = cred.asJsonObject();
+            if (credential.containsKey("password")) {
+                String password = EntryJson.optionalString(credential, "password");
+                if (password == null) {
+                    throw new InvalidInput("cred", "cred must be {\"password\": \"...\"}");
+                }
+                outcome = authentication.password(session(sessionHeader), password.toCharArray());
+            } else if (credential.containsKey(Authentication.TOTP)) {
+                outcome = authentication.secondFactor(session(sessionHeader), Authentication.TOTP,
+                        SelfCredentialResource.code(credential.get(Authentication.TOTP), "cred"));
+            } else if (credential.containsKey(Authentication.BACKUP_CODE)) {
+                outcome = authentication.secondFactor(session(sessionHeader), Authentication.BACKUP_CODE,
+                        EntryJson.optionalString(credential, Authentication.BACKUP_CODE));
+            } else {
+                throw new InvalidInput("cred", "unknown credential " + credential.keySet());
+            }
         } else {
             throw new InvalidInput("step", "unknown step " + step.keySet());
         }

@@ -1,0 +1,188 @@
+package dev.signet.it;
+
+import static dev.signet.it.SignetApi.json;
+import static dev.signet.it.SignetApi.quote;
+import static dev.signet.it.SignetApi.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** TOTP enrolment, passwordmfa logins, replay refusal and single-use backup codes. */
+@ExtendWith(ArquillianExtension.class)
+class MultiFactorIT {
+    private static final String PASSWORD = "a long enough passphrase 42";
+    private static final String DENIED = "authentication denied";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive signet() {
+        return TheEar.signet();
+    }
+
+    /** An authenticator app: the code for {@code at} from an otpauth:// URI. */
+    private static String code(String otpauth, Instant at) throws Exception {
+        String query = URI.create(otpauth).getRawQuery();
+        String secret = null;
+        String algorithm = "SHA1";
+        int digits = 6;
+        for (String pair : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            switch (kv[0]) {
+                case "secret" -> secret = kv[1];
+                case "algorithm" -> algorithm = kv[1];
+                case "digits" -> digits = Integer.parseInt(kv[1]);
+                default -> { }
+            }
+        }
+        String mac = "Hmac" + algorithm;
+        TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), digits, mac);
+        int otp = generator.generateOneTimePassword(new SecretKeySpec(base32(secret), mac), at);
+        return String.format(Locale.ROOT, "%0" + digits + "d", otp);
+    }
+
+    private static byte[] base32(String value) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : value.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write(buffer >> (bits - 8));
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private record Steps(String session, JsonObject state) {
+    }
+
+    private static Steps step(String session, String body) {
+        SignetApi.Response response = SignetApi.anonymous().send("POST", "/v1/auth", json(body), session);
+        return new Steps(response.header(SignetApi.SESSION_HEADER), response.object().getJsonObject("state"));
+    }
+
+    private static List<String> strings(JsonObject state, String key) {
+        return state.getJsonArray(key).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    /** init, begin passwordmfa, the second factor, then the password; the final state. */
+    private static JsonObject mfaLogin(String name, String factor, String value, String password) {
+        Steps init = step(null, "{\"step\":{\"init\":" + quote(name) + "}}");
+        assertEquals(List.of("passwordmfa"), strings(init.state(), "choose"));
+        Steps begin = step(init.session(), "{\"step\":{\"begin\":\"passwordmfa\"}}");
+        assertEquals(List.of("totp", "backup_code"), strings(begin.state(), "continue"));
+        Steps second = step(init.session(), "{\"step\":{\"cred\":{\"" + factor + "\":" + quote(value) + "}}}");
+        if (second.state().containsKey("denied")) {
+            return second.state();
+        }
+        assertEquals(List.of("password"), strings(second.state(), "continue"));
+        return step(init.session(), "{\"step\":{\"cred\":{\"password\":" + quote(password) + "}}}").state();
+    }
+
+    private static String enrol(SignetApi user, String body) throws Exception {
+        JsonObject enrolment = user.post("/v1/self/_credential/_totp", body).expect(201).object();
+        String uri = enrolment.getString("uri");
+        assertTrue(uri.startsWith("otpauth://totp/localhost:"), uri);
+        String id = enrolment.getString("id");
+        assertEquals("code", user.post("/v1/self/_credential/_totp/" + id + "/_verify", "{\"code\":\"000000\"}".replace("000000",
+                wrong(code(uri, Instant.now())))).expect(422).object().getString("field"));
+        user.post("/v1/self/_credential/_totp/" + id + "/_verify", "{\"code\":" + quote(code(uri, Instant.now())) + "}").expect(204);
+        return uri;
+    }
+
+    private static String wrong(String code) {
+        return code.charAt(0) == '9' ? "1" + code.substring(1) : (char) (code.charAt(0) + 1) + code.substring(1);
+    }
+
+    @Test
+    void totpMakesThePasswordAloneInsufficientAndACodeWorksOnce() throws Exception {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("totp");
+        idm.createPersonWithPassword(name, PASSWORD);
+        SignetApi user = SignetApi.login(name, PASSWORD);
+        String uri = enrol(user, "{\"label\":\"phone\"}");
+
+        Steps init = step(null, "{\"step\":{\"init\":" + quote(name) + "}}");
+        assertEquals(List.of("passwordmfa"), strings(init.state(), "choose"));
+        assertEquals("begin", SignetApi.anonymous().send("POST", "/v1/auth", json("{\"step\":{\"begin\":\"password\"}}"), init.session())
+                .expect(400).object().getString("field"), "the password alone is no longer offered");
+
+        // the enrolment used the current step's code; the next step's code logs in, then not again
+        String next = code(uri, Instant.now().plusSeconds(30));
+        assertTrue(mfaLogin(name, "totp", next, PASSWORD).containsKey("success"));
+        assertEquals(DENIED, mfaLogin(name, "totp", next, PASSWORD).getString("denied"), "a used code is not accepted again");
+        assertEquals(DENIED, mfaLogin(name, "totp", wrong(code(uri, Instant.now().plusSeconds(60))), PASSWORD).getString("denied"));
+        // the right code with the wrong password still fails
+        JsonObject wrongPassword = mfaLogin(name, "totp", code(uri, Instant.now().plusSeconds(60)), "not the passphrase at all");
+        assertEquals(DENIED, wrongPassword.getString("denied"));
+    }
+
+    @Test
+    void sha512WithEightDigitsIsSupported() throws Exception {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("totp8");
+        idm.createPersonWithPassword(name, PASSWORD);
+        SignetApi user = SignetApi.login(name, PASSWORD);
+        String uri = enrol(user, "{\"algorithm\":\"SHA512\",\"digits\":8}");
+        assertTrue(uri.contains("algorithm=SHA512") && uri.contains("digits=8"), uri);
+        String next = code(uri, Instant.now().plusSeconds(30));
+        assertEquals(8, next.length());
+        assertTrue(mfaLogin(name, "totp", next, PASSWORD).containsKey("success"));
+        assertEquals("digits", user.post("/v1/self/_credential/_totp", "{\"digits\":7}").expect(400).object().getString("field"));
+    }
+
+    @Test
+    void backupCodesAreShownOnceWorkOnceAndAreStoredHashed() throws Exception {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("backup");
+        idm.createPersonWithPassword(name, PASSWORD);
+        SignetApi user = SignetApi.login(name, PASSWORD);
+        assertEquals(400, user.post("/v1/self/_credential/_backup_codes", null).status(), "backup codes need an authenticator first");
+        enrol(user, "{}");
+        List<String> codes = user.post("/v1/self/_credential/_backup_codes", null).expect(200).object()
+                .getJsonArray("codes").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        assertEquals(8, codes.size());
+        assertEquals(8, codes.stream().distinct().count());
+
+        assertTrue(mfaLogin(name, "backup_code", codes.get(0), PASSWORD).containsKey("success"));
+        assertEquals(DENIED, mfaLogin(name, "backup_code", codes.get(0), PASSWORD).getString("denied"), "single use");
+        assertTrue(mfaLogin(name, "backup_code", codes.get(1).toUpperCase(Locale.ROOT), PASSWORD).containsKey("success"));
+
+        String events = SignetApi.admin().get("/v1/audit?since=" + Instant.now().minusSeconds(120)).expect(200).body();
+        for (String code : codes) {
+            assertFalse(events.contains(code), "no backup code in the audit trail");
+        }
+    }
+
+    @Test
+    void aRemovedAuthenticatorBringsThePasswordBack() throws Exception {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("rmtotp");
+        idm.createPersonWithPassword(name, PASSWORD);
+        SignetApi user = SignetApi.login(name, PASSWORD);
+        JsonObject enrolment = user.post("/v1/self/_credential/_totp", "{}").expect(201).object();
+        user.post("/v1/self/_credential/_totp/" + enrolment.getString("id") + "/_verify",
+                "{\"code\":" + quote(code(enrolment.getString("uri"), Instant.now())) + "}").expect(204);
+        assertEquals(404, SignetApi.idmAdmin().delete("/v1/self/_credential/_totp/" + enrolment.getString("id")).status(),
+                "another account's authenticator is not found");
+        user.delete("/v1/self/_credential/_totp/" + enrolment.getString("id")).expect(204);
+        SignetApi.login(name, PASSWORD);
+    }
+}
