@@ -153,7 +153,7 @@ public class RestBenchmark {
 
     static String login(HttpClient http, String url, String name, String password) throws Exception {
         HttpRequest init = HttpRequest.newBuilder(URI.create(url + "/v1/auth")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"step\":{\"init\":\"" + name + "\"}}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"step\":{\"init2\":{\"username\":\"" + name + "\",\"privileged\":true}}}")).build();
         String session = http.send(init, HttpResponse.BodyHandlers.ofString()).headers().firstValue("X-Signet-Auth-Session-Id").orElseThrow();
         for (String step : List.of("{\"step\":{\"begin\":\"password\"}}", "{\"step\":{\"cred\":{\"password\":\"" + password + "\"}}}")) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/auth")).header("Content-Type", "application/json")

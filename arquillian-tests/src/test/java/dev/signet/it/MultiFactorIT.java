@@ -185,4 +185,33 @@ class MultiFactorIT {
         user.delete("/v1/self/_credential/_totp/" + enrolment.getString("id")).expect(204);
         SignetApi.login(name, PASSWORD);
     }
+
+    @Test
+    void anAccountPolicyRequiringMfaRefusesThePasswordAloneAndPrivilegedGroupsRequireItByDefault() throws Exception {
+        SignetApi idm = SignetApi.idmAdmin();
+        String group = unique("mfaonly");
+        String plain = unique("plainpw");
+        String strong = unique("withtotp");
+        idm.createPersonWithPassword(plain, PASSWORD);
+        idm.createPersonWithPassword(strong, PASSWORD);
+        String uri = enrol(SignetApi.login(strong, PASSWORD), "{}");
+        idm.post("/v1/group", "{\"attrs\":{\"name\":[\"" + group + "\"],\"member\":[\"" + plain + "\",\"" + strong + "\"]}}").expect(201);
+        assertEquals("credential_type_minimum",
+                idm.patch("/v1/group/" + group, SignetApi.attrs("credential_type_minimum", "sometimes")).expect(400).object().getString("field"));
+        idm.patch("/v1/group/" + group, SignetApi.attrs("credential_type_minimum", "MFA")).expect(200);
+        assertEquals(List.of("mfa"), idm.get("/v1/group/" + group).expect(200).attr("credential_type_minimum"));
+
+        assertEquals(DENIED, SignetApi.authenticate(plain, PASSWORD).getString("denied"), "the password alone no longer does");
+        assertTrue(mfaLogin(strong, "totp", code(uri, Instant.now().plusSeconds(30)), PASSWORD).containsKey("success"));
+
+        String admin = unique("newadmin");
+        idm.createPersonWithPassword(admin, "a long enough passphrase for admins 42");
+        SignetApi.admin().post("/v1/group/idm_admins/_attr/member", SignetApi.list(admin)).expect(200);
+        assertEquals(DENIED, SignetApi.authenticate(admin, "a long enough passphrase for admins 42").getString("denied"),
+                "members of idm_admins need MFA by default");
+        SignetApi.idmAdmin().get("/v1/self").expect(200); // the break-glass account keeps its password login
+
+        String events = SignetApi.admin().get("/v1/audit?type=auth.failure&since=" + Instant.now().minusSeconds(60)).expect(200).body();
+        assertTrue(events.contains("account policy requires credential type mfa"), events);
+    }
 }

@@ -52,7 +52,9 @@ final class SignetApi {
 
     /** The final {@code state} object of a password authentication. */
     static JsonObject authenticate(String name, String password) {
-        Response init = anonymous().send("POST", "/v1/auth", json("{\"step\":{\"init\":" + quote(name) + "}}"), null);
+        // asks for a privileged session (read-write for its first minutes), as an admin tool does
+        Response init = anonymous().send("POST", "/v1/auth",
+                json("{\"step\":{\"init2\":{\"username\":" + quote(name) + ",\"privileged\":true}}}"), null);
         String session = init.header(SESSION_HEADER);
         anonymous().send("POST", "/v1/auth", json("{\"step\":{\"begin\":\"password\"}}"), session);
         Response cred = anonymous().send("POST", "/v1/auth",
@@ -232,6 +234,12 @@ final class SignetApi {
     }
 
     private static HttpClient client() {
+        return HttpClient.newBuilder().sslContext(trustingTls()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** TLS that accepts the test server's self-signed certificate (EmbeddedServerIT checks what it is). */
+    static SSLContext trustingTls() {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] {new X509TrustManager() {
@@ -250,8 +258,7 @@ final class SignetApi {
                     return new java.security.cert.X509Certificate[0];
                 }
             }}, new SecureRandom());
-            return HttpClient.newBuilder().sslContext(tls).followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            return tls;
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -23,6 +23,14 @@ public final class AccessControl {
     }
 
     /** Reading the directory needs an authenticated caller. */
+    /** Changes need a session within its privilege window (Kanidm's read-write session). */
+    public static void requireReadWrite(Caller caller) {
+        requireAuthenticated(caller);
+        if (!caller.readWrite()) {
+            throw new AccessDenied("this session is read-only: reauthenticate (POST /v1/reauth) to make changes");
+        }
+    }
+
     public static void requireAuthenticated(Caller caller) {
         if (caller.anonymous()) {
             throw new NotAuthenticated("authentication required");
@@ -50,6 +58,7 @@ public final class AccessControl {
         if (!caller.in(BuiltinGroup.adminsOf(kind))) {
             throw new AccessDenied("creating a " + kind.restName() + " needs " + BuiltinGroup.adminsOf(kind).groupName());
         }
+        requireReadWrite(caller);
     }
 
     public static void requireWrite(Caller caller, Entry target, AttributeDefinition attribute) {
@@ -64,6 +73,7 @@ public final class AccessControl {
                     ? attribute.name() + " is maintained by Signet"
                     : "may not change " + attribute.name() + " of " + target.name());
         }
+        requireReadWrite(caller);
     }
 
     /** Delete, lock, make POSIX: the admins of the kind, subject to privilege protection. */
@@ -72,12 +82,26 @@ public final class AccessControl {
         if (!administers(caller, target)) {
             throw new AccessDenied("may not " + action + " " + target.name());
         }
+        requireReadWrite(caller);
     }
 
     public static void requireSetPassword(Caller caller, Entry target) {
         requireAuthenticated(caller);
-        if (!caller.is(target.uuid()) && !administers(caller, target)) {
+        if (caller.is(target.uuid())) {
+            requireOwnCredentialChange(caller);
+            return;
+        }
+        if (!administers(caller, target)) {
             throw new AccessDenied("may not set the password of " + target.name());
+        }
+        requireReadWrite(caller);
+    }
+
+    /** One's own credentials: from a read-write session, or a session opened by a reset intent. */
+    public static void requireOwnCredentialChange(Caller caller) {
+        requireAuthenticated(caller);
+        if (!caller.credentialUpdate()) {
+            requireReadWrite(caller);
         }
     }
 

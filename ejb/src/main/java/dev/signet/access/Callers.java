@@ -2,6 +2,8 @@ package dev.signet.access;
 
 import jakarta.annotation.security.PermitAll;
 import dev.signet.model.Account;
+import dev.signet.auth.ApiToken;
+import dev.signet.auth.UserSession;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -33,21 +35,34 @@ public class Callers {
         if (principal == null) {
             return Caller.ANONYMOUS;
         }
+        // "account-uuid:session-uuid", as the bearer-token mechanism names a verified token
+        String[] parts = principal.getName().split(":", 2);
         UUID uuid;
+        UUID session;
         try {
-            uuid = UUID.fromString(principal.getName());
+            uuid = UUID.fromString(parts[0]);
+            session = parts.length == 2 ? UUID.fromString(parts[1]) : null;
         } catch (IllegalArgumentException e) {
             return Caller.ANONYMOUS;
         }
+        Instant now = Instant.now();
         Account account = em.find(Account.class, uuid);
-        if (account == null || !account.mayAuthenticate(Instant.now())) {
+        if (account == null || !account.mayAuthenticate(now)) {
             return Caller.ANONYMOUS;
         }
-        return of(account);
+        UserSession userSession = session == null ? null : em.find(UserSession.class, session);
+        ApiToken apiToken = session == null || userSession != null ? null : em.find(ApiToken.class, session);
+        // a user session within its privilege window, or an API token issued read-write
+        boolean readWrite = userSession != null ? userSession.privilegedAt(now)
+                : apiToken != null && apiToken.validAt(now) && apiToken.readWrite();
+        boolean credentialUpdate = userSession != null && userSession.validAt(now) && userSession.credentialUpdate();
+        return new Caller(account.uuid(), account.name(), new HashSet<>(account.memberOf()), readWrite && !credentialUpdate,
+                credentialUpdate);
     }
 
+    /** The account itself, acting while it authenticates (its events are audited as its own). */
     public static Caller of(Account account) {
         Set<UUID> groups = new HashSet<>(account.memberOf());
-        return new Caller(account.uuid(), account.name(), groups);
+        return new Caller(account.uuid(), account.name(), groups, true, false);
     }
 }

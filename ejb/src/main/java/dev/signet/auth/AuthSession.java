@@ -30,6 +30,14 @@ public class AuthSession {
     @Column(nullable = false)
     private Instant expires;
 
+    /** Whether the token issued at the end starts with a read-write window (init2 privileged=true). */
+    @Column(nullable = false)
+    private boolean privileged;
+
+    /** For a reauthentication: the user session that becomes read-write again. */
+    @Column(name = "reauth_session")
+    private UUID reauthOf;
+
     /** For passwordmfa: the TOTP code or backup code has been proved. */
     @Column(name = "second_factor", nullable = false)
     private boolean secondFactor;
@@ -62,6 +70,22 @@ public class AuthSession {
 
     void begin(String mechanism) {
         this.mechanism = mechanism;
+    }
+
+    boolean privileged() {
+        return privileged;
+    }
+
+    void withPrivileges() {
+        privileged = true;
+    }
+
+    UUID reauthOf() {
+        return reauthOf;
+    }
+
+    void reauthenticates(UUID userSession) {
+        reauthOf = userSession;
     }
 
     boolean secondFactor() {

@@ -5,11 +5,16 @@ import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
 import dev.signet.audit.ClientOrigin;
+import dev.signet.credential.AccountPolicies;
 import dev.signet.credential.BackupCodes;
+import dev.signet.credential.CredentialType;
+import dev.signet.credential.PasskeyAssertion;
+import dev.signet.credential.Passkeys;
 import dev.signet.credential.Passwords;
 import dev.signet.credential.Totps;
 import dev.signet.entry.EntryLookup;
 import dev.signet.fault.InvalidInput;
+import dev.signet.fault.NotAuthenticated;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
 import jakarta.ejb.EJB;
@@ -37,6 +42,7 @@ public class Authentication {
     public static final String PASSWORD_MFA = "passwordmfa";
     public static final String TOTP = "totp";
     public static final String BACKUP_CODE = "backup_code";
+    public static final String PASSKEY = "passkey";
     /** What every client is told when authentication fails, whatever the reason. */
     public static final String DENIED = "authentication denied";
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
@@ -55,13 +61,26 @@ public class Authentication {
     @EJB
     private Lockout lockout;
     @EJB
+    private SourceRateLimit rateLimit;
+    @EJB
     private Totps totps;
     @EJB
     private BackupCodes backupCodes;
+    @EJB
+    private Passkeys passkeys;
+    @EJB
+    private AccountPolicies policies;
     @Inject
     private Instance<ClientOrigin> origin;
 
+    /** A login whose session is read-only (the default, as in Kanidm). */
     public AuthOutcome init(String name) {
+        return init(name, false);
+    }
+
+    /** Kanidm's init2: {@code privileged=true} asks for a session that starts read-write for a short window. */
+    public AuthOutcome init(String name, boolean privileged) {
+        rateLimit.acquire(source());
         if (name == null || name.isBlank() || name.length() > 320) {
             throw new InvalidInput("init", "init needs an account name");
         }
@@ -69,13 +88,34 @@ public class Authentication {
         Account found = entry.filter(Account.class::isInstance).map(Account.class::cast).orElse(null);
         AuthSession session = new AuthSession(UUID.randomUUID(), name.trim(), found == null ? null : found.uuid(),
                 Instant.now().plus(STEP_TIMEOUT));
+        if (privileged) {
+            session.withPrivileges();
+        }
         em.persist(session);
-        return AuthOutcome.choose(session.id(), List.of(mechanismFor(found)));
+        return AuthOutcome.choose(session.id(), mechanismsFor(found));
     }
 
-    /** With a TOTP authenticator, the password alone is no longer enough (as in Kanidm). */
-    private String mechanismFor(Account account) {
-        return account != null && totps.enrolled(account) ? PASSWORD_MFA : PASSWORD;
+    /**
+     * {@code POST /v1/reauth}: the holder of a valid token proves a credential again, through the
+     * same begin/cred steps, and its session becomes read-write for another window.
+     */
+    public AuthOutcome reauth(String bearer) {
+        rateLimit.acquire(source());
+        VerifiedToken token = tokens.verify(bearer).orElseThrow(() -> new NotAuthenticated("reauthentication needs a valid bearer token"));
+        Account account = em.find(Account.class, token.account());
+        AuthSession session = new AuthSession(UUID.randomUUID(), account.name(), account.uuid(), Instant.now().plus(STEP_TIMEOUT));
+        session.reauthenticates(token.session());
+        em.persist(session);
+        return AuthOutcome.choose(session.id(), mechanismsFor(account));
+    }
+
+    /**
+     * With a TOTP authenticator, the password alone is no longer enough (as in Kanidm); with a
+     * passkey, the passkey alone is offered too (it proves possession and user verification).
+     */
+    private List<String> mechanismsFor(Account account) {
+        String password = account != null && totps.enrolled(account) ? PASSWORD_MFA : PASSWORD;
+        return account != null && passkeys.any(account) ? List.of(password, PASSKEY) : List.of(password);
     }
 
     public AuthOutcome begin(UUID sessionId, String mechanism) {
@@ -84,12 +124,67 @@ public class Authentication {
             return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
         }
         Account account = session.account() == null ? null : em.find(Account.class, session.account());
-        String offered = mechanismFor(account);
-        if (!offered.equals(mechanism)) {
-            throw new InvalidInput("begin", "unsupported mechanism: " + mechanism + " (offered: " + offered + ")");
+        List<String> offered = mechanismsFor(account);
+        if (!offered.contains(mechanism)) {
+            throw new InvalidInput("begin", "unsupported mechanism: " + mechanism + " (offered: " + String.join(", ", offered) + ")");
         }
         session.begin(mechanism);
+        if (PASSKEY.equals(mechanism)) {
+            return AuthOutcome.proceed(sessionId, passkeys.beginAssertion(account, sessionId));
+        }
         return AuthOutcome.proceed(sessionId, PASSWORD_MFA.equals(mechanism) ? List.of(TOTP, BACKUP_CODE) : List.of(PASSWORD));
+    }
+
+    /** The passkey mechanism's one credential step: an assertion over the challenge from begin. */
+    public AuthOutcome passkey(UUID sessionId, PasskeyAssertion assertion) {
+        AuthSession session = live(sessionId);
+        if (session == null) {
+            return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
+        }
+        if (!PASSKEY.equals(session.mechanism())) {
+            throw new InvalidInput("cred", "begin the passkey mechanism first");
+        }
+        em.remove(session);
+        Account account = session.account() == null ? null : em.find(Account.class, session.account());
+        Instant now = Instant.now();
+        String lockoutKey = Lockout.key(account, session.name());
+        boolean softLocked = lockout.locked(lockoutKey, now);
+        boolean proved = account != null && passkeys.verifyAssertion(account, sessionId, assertion);
+        String refusal = !proved ? "passkey assertion does not verify"
+                : softLocked ? "too many failed attempts (soft lock)"
+                : !account.mayAuthenticate(now) ? "account locked or outside its validity period"
+                : policyRefusal(account, CredentialType.PASSKEY);
+        return conclude(session, account, refusal, !proved, lockoutKey, now);
+    }
+
+    /**
+     * The last step of every mechanism: a refusal is audited with its real reason (a wrong
+     * credential also counts toward lockout) and answered with the one denial everybody gets; a
+     * success clears the failures and issues the token, or re-privileges the reauthenticated session.
+     */
+    private AuthOutcome conclude(AuthSession session, Account account, String refusal, boolean wrongCredential,
+                                 String lockoutKey, Instant now) {
+        if (refusal != null) {
+            UUID target = account == null ? null : account.uuid();
+            audit.failure("auth.failure", Caller.ANONYMOUS, target, session.name(), refusal);
+            if (wrongCredential && lockout.failed(lockoutKey, now)) {
+                audit.failure("auth.lockout", Caller.ANONYMOUS, target, session.name(),
+                        "soft-locked after " + Lockout.attempts() + " failed attempts");
+            }
+            return AuthOutcome.denied(session.id(), DENIED);
+        }
+        lockout.succeeded(lockoutKey);
+        String token = session.reauthOf() != null
+                ? tokens.elevate(new Authenticated(account), session.reauthOf())
+                : tokens.issue(new Authenticated(account), source(), session.privileged());
+        audit.success(session.reauthOf() != null ? "auth.reauth" : "auth.success", Callers.of(account), account, session.mechanism());
+        return AuthOutcome.success(session.id(), token);
+    }
+
+    /** Why the account's policy refuses a login proved with {@code used}, or null when it accepts it. */
+    private String policyRefusal(Account account, CredentialType used) {
+        CredentialType minimum = policies.of(account).credentialTypeMinimum();
+        return minimum.satisfiedBy(used) ? null : "account policy requires credential type " + minimum.attributeValue();
     }
 
     /** The first step of passwordmfa: a TOTP code, or a backup code in its place. */
@@ -147,20 +242,8 @@ public class Authentication {
                 : softLocked ? "too many failed attempts (soft lock)"
                 : account.locked() ? "account locked"
                 : !account.mayAuthenticate(now) ? "account outside its validity period"
-                : null;
-        if (refusal != null) {
-            UUID target = account == null ? null : account.uuid();
-            audit.failure("auth.failure", Caller.ANONYMOUS, target, session.name(), refusal);
-            if (!matches && lockout.failed(lockoutKey, now)) {
-                audit.failure("auth.lockout", Caller.ANONYMOUS, target, session.name(),
-                        "soft-locked after " + Lockout.attempts() + " failed attempts");
-            }
-            return AuthOutcome.denied(sessionId, DENIED);
-        }
-        lockout.succeeded(lockoutKey);
-        String token = tokens.issue(new Authenticated(account), source());
-        audit.success("auth.success", Callers.of(account), account, session.mechanism());
-        return AuthOutcome.success(sessionId, token);
+                : policyRefusal(account, mfa ? CredentialType.MFA : CredentialType.ANY);
+        return conclude(session, account, refusal, !matches, lockoutKey, now);
     }
 
     private AuthSession live(UUID sessionId) {

@@ -32,22 +32,68 @@ public class UserSession {
     @Column(length = 64)
     private String source;
 
+    /** Opened by a credential reset intent: may change the account's own credentials only. */
+    @Column(name = "credential_update", nullable = false)
+    private boolean credentialUpdate;
+
+    /** Until when the session may change things; null or past means read-only. */
+    @Column(name = "privileged_until")
+    private Instant privilegedUntil;
+
     protected UserSession() {
     }
 
-    UserSession(UUID id, UUID account, Instant issued, Instant expires, String source) {
+    UserSession(UUID id, UUID account, Instant issued, Instant expires, String source, Instant privilegedUntil) {
         this.id = id;
         this.account = account;
         this.issued = issued;
         this.expires = expires;
         this.source = source;
+        this.privilegedUntil = privilegedUntil;
+    }
+
+    UUID id() {
+        return id;
     }
 
     UUID account() {
         return account;
     }
 
-    boolean validAt(Instant now) {
+    Instant issued() {
+        return issued;
+    }
+
+    Instant expires() {
+        return expires;
+    }
+
+    String source() {
+        return source;
+    }
+
+    java.util.Optional<Instant> privilegedUntil() {
+        return java.util.Optional.ofNullable(privilegedUntil);
+    }
+
+    public boolean credentialUpdate() {
+        return credentialUpdate;
+    }
+
+    void forCredentialUpdateOnly() {
+        credentialUpdate = true;
+    }
+
+    /** Whether the session is valid and within its privilege window at {@code now}. */
+    public boolean privilegedAt(Instant now) {
+        return validAt(now) && privilegedUntil != null && now.isBefore(privilegedUntil);
+    }
+
+    void privilegeUntil(Instant until) {
+        privilegedUntil = until.isAfter(expires) ? expires : until;
+    }
+
+    public boolean validAt(Instant now) {
         return revokedAt == null && now.isBefore(expires);
     }
 

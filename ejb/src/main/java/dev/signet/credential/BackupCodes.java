@@ -46,7 +46,7 @@ public class BackupCodes {
     /** A new set for the caller; only someone with a TOTP authenticator needs (and may have) them. */
     public List<String> generate() {
         Caller caller = callers.current();
-        AccessControl.requireAuthenticated(caller);
+        AccessControl.requireOwnCredentialChange(caller);
         Account account = em.find(Account.class, caller.uuid());
         if (account == null || !totps.enrolled(account)) {
             throw new InvalidInput("backup_codes", "enrol a TOTP authenticator before generating backup codes");

@@ -1,7 +1,6 @@
 package dev.signet.credential;
 
 import dev.signet.access.AccessControl;
-import dev.signet.access.BuiltinGroup;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
@@ -11,7 +10,6 @@ import dev.signet.fault.PolicyViolation;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
 import dev.signet.model.EntryKind;
-import dev.signet.model.Group;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -42,6 +40,8 @@ public class Passwords {
     private Audit audit;
     @EJB
     private HashCostCalibration calibration;
+    @EJB
+    private AccountPolicies policies;
 
     public void set(EntryKind kind, String id, char[] password) {
         Caller caller = callers.current();
@@ -106,20 +106,7 @@ public class Passwords {
 
     /** Built-in defaults (16 characters for privileged accounts), tightened by every group's account policy. */
     public PasswordPolicy policyFor(Account account) {
-        boolean privileged = account.memberOf().contains(BuiltinGroup.SYSTEM_ADMINS.uuid())
-                || account.memberOf().contains(BuiltinGroup.IDM_ADMINS.uuid());
-        PasswordPolicy policy = privileged ? PasswordPolicy.PRIVILEGED : PasswordPolicy.DEFAULT;
-        if (account.memberOf().isEmpty()) {
-            return policy;
-        }
-        List<Group> groups = em.createQuery("select g from Group g where g.uuid in :groups and ("
-                        + "g.accountPolicy.passwordMinimumLength is not null or g.accountPolicy.passwordMinimumClasses is not null "
-                        + "or g.accountPolicy.passwordHistory is not null)", Group.class)
-                .setParameter("groups", account.memberOf()).getResultList();
-        for (Group group : groups) {
-            policy = policy.tightenedBy(group.accountPolicy());
-        }
-        return policy;
+        return policies.of(account).password();
     }
 
     private Account account(Caller caller, EntryKind kind, String id) {

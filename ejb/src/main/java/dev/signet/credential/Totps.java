@@ -143,7 +143,7 @@ public class Totps {
 
     private Account self() {
         Caller caller = callers.current();
-        AccessControl.requireAuthenticated(caller);
+        AccessControl.requireOwnCredentialChange(caller);
         Account account = em.find(Account.class, caller.uuid());
         if (account == null) {
             throw new InvalidInput("self", "only accounts enrol authenticators");

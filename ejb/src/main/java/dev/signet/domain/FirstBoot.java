@@ -45,8 +45,8 @@ import java.util.logging.Logger;
 @DependsOn({"Domain", "TokenKeys", "HashCostCalibration"})
 public class FirstBoot {
     private static final Logger LOG = Logger.getLogger(FirstBoot.class.getName());
-    static final UUID ADMIN = new UUID(0L, 0x0000_5167_0000_0100L);
-    static final UUID IDM_ADMIN = new UUID(0L, 0x0000_5167_0000_0101L);
+    public static final UUID ADMIN = new UUID(0L, 0x0000_5167_0000_0100L);
+    public static final UUID IDM_ADMIN = new UUID(0L, 0x0000_5167_0000_0101L);
 
     @PersistenceContext(unitName = "signet")
     private EntityManager em;

@@ -1,5 +1,6 @@
 package dev.signet.entry;
 
+import dev.signet.credential.CredentialType;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
@@ -49,6 +50,7 @@ final class AttributeBinding {
             case Schema.PASSWORD_MINIMUM_LENGTH -> e instanceof Group g ? opt(g.accountPolicy().passwordMinimumLength().map(String::valueOf)) : List.of();
             case Schema.PASSWORD_MINIMUM_CLASSES -> e instanceof Group g ? opt(g.accountPolicy().passwordMinimumClasses().map(String::valueOf)) : List.of();
             case Schema.PASSWORD_HISTORY -> e instanceof Group g ? opt(g.accountPolicy().passwordHistory().map(String::valueOf)) : List.of();
+            case Schema.CREDENTIAL_TYPE_MINIMUM -> e instanceof Group g ? opt(g.accountPolicy().credentialTypeMinimum()) : List.of();
             default -> List.of();
         };
     }
@@ -91,6 +93,9 @@ final class AttributeBinding {
             case Schema.PASSWORD_MINIMUM_CLASSES ->
                     ((Group) e).accountPolicy().setPasswordMinimumClasses(bounded(def, single, 0, 4));
             case Schema.PASSWORD_HISTORY -> ((Group) e).accountPolicy().setPasswordHistory(bounded(def, single, 0, 64));
+            case Schema.CREDENTIAL_TYPE_MINIMUM -> ((Group) e).accountPolicy().setCredentialTypeMinimum(single
+                    .map(v -> CredentialType.parse(v).orElseThrow(() -> new InvalidInput(def.name(), def.name() + " must be any, mfa or passkey")))
+                    .map(CredentialType::attributeValue).orElse(null));
             default -> throw new InvalidInput(def.name(), def.name() + " cannot be written this way");
         }
     }

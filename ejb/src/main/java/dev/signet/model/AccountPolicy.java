@@ -19,6 +19,9 @@ public class AccountPolicy {
     @Column(name = "policy_pw_history")
     private Integer passwordHistory;
 
+    @Column(name = "policy_cred_type_min", length = 16)
+    private String credentialTypeMinimum;
+
     public Optional<Integer> passwordMinimumLength() {
         return Optional.ofNullable(passwordMinimumLength);
     }
@@ -41,5 +44,13 @@ public class AccountPolicy {
 
     public void setPasswordHistory(Integer value) {
         this.passwordHistory = value;
+    }
+
+    public Optional<String> credentialTypeMinimum() {
+        return Optional.ofNullable(credentialTypeMinimum);
+    }
+
+    public void setCredentialTypeMinimum(String value) {
+        this.credentialTypeMinimum = value;
     }
 }

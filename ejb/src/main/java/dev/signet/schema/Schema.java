@@ -44,6 +44,7 @@ public final class Schema {
     public static final String PASSWORD_MINIMUM_LENGTH = "auth_password_minimum_length";
     public static final String PASSWORD_MINIMUM_CLASSES = "auth_password_minimum_classes";
     public static final String PASSWORD_HISTORY = "auth_password_history";
+    public static final String CREDENTIAL_TYPE_MINIMUM = "credential_type_minimum";
 
     private static final Set<EntryKind> ALL = EnumSet.allOf(EntryKind.class);
     private static final Set<EntryKind> ACCOUNTS = EnumSet.of(PERSON, SERVICE_ACCOUNT);
@@ -75,6 +76,7 @@ public final class Schema {
         define(PASSWORD_MINIMUM_LENGTH, "authPasswordMinimumLength", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
         define(PASSWORD_MINIMUM_CLASSES, "authPasswordMinimumClasses", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
         define(PASSWORD_HISTORY, "authPasswordHistory", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
+        define(CREDENTIAL_TYPE_MINIMUM, "credentialTypeMinimum", Syntax.UTF8, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
         define(SYNC_PARENT, "syncParentUuid", Syntax.SYSTEM, false, false, false, Visibility.PRIVATE, Writer.SYSTEM, ALL, false);
     }
 

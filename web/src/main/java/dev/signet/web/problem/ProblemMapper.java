@@ -6,6 +6,7 @@ import dev.signet.fault.EntryNotFound;
 import dev.signet.fault.InvalidInput;
 import dev.signet.fault.NotAuthenticated;
 import dev.signet.fault.PolicyViolation;
+import dev.signet.fault.TooManyRequests;
 import dev.signet.fault.SignetFault;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +31,10 @@ public class ProblemMapper implements ExceptionMapper<SignetFault> {
             body = Problem.of(404, "Not Found", e.getMessage(), null);
         } else if (fault instanceof Conflict e) {
             body = Problem.of(409, "Conflict", e.getMessage(), e.field());
+        } else if (fault instanceof TooManyRequests e) {
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            return Response.status(429).header("Retry-After", seconds).type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(429, "Too Many Requests", e.getMessage(), null).toString()).build();
         } else if (fault instanceof PolicyViolation e) {
             body = Problem.of(422, "Unprocessable Content", e.getMessage(), e.field(), e.failures());
         } else {

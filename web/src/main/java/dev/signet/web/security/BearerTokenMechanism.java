@@ -1,6 +1,7 @@
 package dev.signet.web.security;
 
 import dev.signet.auth.Tokens;
+import dev.signet.auth.VerifiedToken;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -11,11 +12,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * Validates {@code Authorization: Bearer} on every request. A valid token makes its account (by
- * UUID) the caller the container propagates to the core. A request without a valid token (none,
+ * Validates {@code Authorization: Bearer} on every request. A valid token makes its account and
+ * session the caller the container propagates to the core. A request without a valid token (none,
  * expired, revoked, forged) is anonymous, and the core answers 401 where that is not enough.
  */
 @ApplicationScoped
@@ -32,11 +32,12 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (header == null) {
             return context.doNothing();
         }
-        Optional<UUID> account = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        Optional<VerifiedToken> token = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? tokens.verify(header.substring(BEARER.length()).trim()) : Optional.empty();
-        if (account.isEmpty()) {
+        if (token.isEmpty()) {
             return context.doNothing();
         }
-        return context.notifyContainerAboutLogin(new CallerPrincipal(account.get().toString()), Set.of());
+        // the core reads account and session back from the principal (Callers)
+        return context.notifyContainerAboutLogin(new CallerPrincipal(token.get().principalName()), Set.of());
     }
 }

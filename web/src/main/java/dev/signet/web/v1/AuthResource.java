@@ -47,6 +47,14 @@ public class AuthResource {
         AuthOutcome outcome;
         if (step.containsKey("init")) {
             outcome = authentication.init(EntryJson.optionalString(step, "init"));
+        } else if (step.containsKey("init2")) {
+            JsonValue init2 = step.get("init2");
+            if (init2.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidInput("init2", "init2 must be {\"username\": \"...\", \"privileged\": true|false}");
+            }
+            JsonValue privileged = init2.asJsonObject().get("privileged");
+            outcome = authentication.init(EntryJson.optionalString(init2.asJsonObject(), "username"),
+                    privileged == JsonValue.TRUE);
         } else if (step.containsKey("begin")) {
             outcome = authentication.begin(session(sessionHeader), EntryJson.optionalString(step, "begin"));
         } else if (step.containsKey("cred")) {
@@ -64,6 +72,8 @@ public class AuthResource {
             } else if (credential.containsKey(Authentication.TOTP)) {
                 outcome = authentication.secondFactor(session(sessionHeader), Authentication.TOTP,
                         SelfCredentialResource.code(credential.get(Authentication.TOTP), "cred"));
+            } else if (credential.containsKey(Authentication.PASSKEY)) {
+                outcome = authentication.passkey(session(sessionHeader), PasskeyJson.assertion(credential.get(Authentication.PASSKEY)));
             } else if (credential.containsKey(Authentication.BACKUP_CODE)) {
                 outcome = authentication.secondFactor(session(sessionHeader), Authentication.BACKUP_CODE,
                         EntryJson.optionalString(credential, Authentication.BACKUP_CODE));
@@ -76,14 +86,28 @@ public class AuthResource {
         return Response.ok(json(outcome)).header(SESSION_HEADER, outcome.sessionId()).build();
     }
 
+    /** Starts a reauthentication of the bearer's session; continue with {@code /v1/auth} begin and cred. */
+    @POST
+    @Path("reauth")
+    public Response reauth(@HeaderParam("Authorization") String authorization) {
+        AuthOutcome outcome = authentication.reauth(bearer(authorization));
+        return Response.ok(json(outcome)).header(SESSION_HEADER, outcome.sessionId()).build();
+    }
+
     @POST
     @Path("logout")
     public Response logout(@HeaderParam("Authorization") String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                || !tokens.revoke(authorization.substring(7).trim())) {
+        if (!tokens.revoke(bearer(authorization))) {
             throw new NotAuthenticated("logout needs the bearer token to end");
         }
         return Response.noContent().build();
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new NotAuthenticated("a bearer token is required");
+        }
+        return authorization.substring(7).trim();
     }
 
     private static UUID session(String header) {
@@ -101,7 +125,12 @@ public class AuthResource {
         JsonObjectBuilder state = Json.createObjectBuilder();
         switch (outcome.state()) {
             case CHOOSE -> state.add("choose", Json.createArrayBuilder(outcome.mechanisms()));
-            case CONTINUE -> state.add("continue", Json.createArrayBuilder(outcome.mechanisms()));
+            case CONTINUE -> {
+                state.add("continue", Json.createArrayBuilder(outcome.mechanisms()));
+                if (outcome.passkey() != null) {
+                    state.add("passkey", PasskeyJson.requestOptions(outcome.passkey()));
+                }
+            }
             case SUCCESS -> state.add("success", outcome.token());
             case DENIED -> state.add("denied", outcome.reason());
         }

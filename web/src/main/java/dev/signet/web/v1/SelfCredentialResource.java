@@ -1,17 +1,22 @@
 package dev.signet.web.v1;
 
 import dev.signet.credential.BackupCodes;
+import dev.signet.credential.PasskeyInfo;
+import dev.signet.credential.Passkeys;
 import dev.signet.credential.TotpEnrolment;
 import dev.signet.credential.Totps;
 import dev.signet.fault.InvalidInput;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +39,46 @@ public class SelfCredentialResource {
     private Totps totps;
     @EJB
     private BackupCodes backupCodes;
+    @EJB
+    private Passkeys passkeys;
+
+    /** Starts a passkey registration: the options for {@code navigator.credentials.create}. */
+    @POST
+    @Path("_passkey/_begin")
+    public JsonObject beginPasskey() {
+        return PasskeyJson.creationOptions(passkeys.beginRegistration());
+    }
+
+    /** Body {@code {"ceremony", "label"?, "credential": {"response": {"attestationObject", "clientDataJSON"}}}}. */
+    @POST
+    @Path("_passkey/_finish")
+    public Response finishPasskey(JsonObject body) {
+        JsonObject options = PasskeyJson.object(body, "credential");
+        JsonObject response = PasskeyJson.object(PasskeyJson.object(options.get("credential"), "credential").get("response"), "credential");
+        PasskeyInfo info = passkeys.finishRegistration(EntryJson.optionalString(options, "ceremony"), EntryJson.optionalString(options, "label"),
+                EntryJson.optionalString(response, "attestationObject"), EntryJson.optionalString(response, "clientDataJSON"));
+        return Response.status(Response.Status.CREATED).entity(passkey(info)).build();
+    }
+
+    @GET
+    @Path("_passkey")
+    public JsonArray listPasskeys() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        passkeys.list().forEach(p -> list.add(passkey(p)));
+        return list.build();
+    }
+
+    @DELETE
+    @Path("_passkey/{id}")
+    public Response removePasskey(@PathParam("id") String id) {
+        passkeys.remove(uuid(id));
+        return Response.noContent().build();
+    }
+
+    private static JsonObject passkey(PasskeyInfo info) {
+        return Json.createObjectBuilder().add("id", info.id().toString()).add("label", info.label())
+                .add("created", info.created().toString()).build();
+    }
 
     @POST
     @Path("_totp")

@@ -1,0 +1,47 @@
+package dev.signet.credential;
+
+import dev.signet.access.BuiltinGroup;
+import dev.signet.domain.FirstBoot;
+import dev.signet.model.Account;
+import dev.signet.model.Group;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * An account's effective policy: built-in defaults (16-character passwords and MFA for members of
+ * idm_admins and system_admins), tightened by the account policy of every group it is in. The
+ * break-glass accounts admin and idm_admin keep password logins: they are recovered from the
+ * server's shell, and their generated passwords are long.
+ */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+public class AccountPolicies {
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    public EffectivePolicy of(Account account) {
+        boolean privileged = account.memberOf().contains(BuiltinGroup.SYSTEM_ADMINS.uuid())
+                || account.memberOf().contains(BuiltinGroup.IDM_ADMINS.uuid());
+        boolean breakGlass = account.uuid().equals(FirstBoot.ADMIN) || account.uuid().equals(FirstBoot.IDM_ADMIN);
+        PasswordPolicy password = privileged ? PasswordPolicy.PRIVILEGED : PasswordPolicy.DEFAULT;
+        CredentialType minimum = privileged && !breakGlass ? CredentialType.MFA : CredentialType.ANY;
+        if (account.memberOf().isEmpty()) {
+            return new EffectivePolicy(password, minimum);
+        }
+        List<Group> groups = em.createQuery("select g from Group g where g.uuid in :groups and ("
+                        + "g.accountPolicy.passwordMinimumLength is not null or g.accountPolicy.passwordMinimumClasses is not null "
+                        + "or g.accountPolicy.passwordHistory is not null or g.accountPolicy.credentialTypeMinimum is not null)", Group.class)
+                .setParameter("groups", account.memberOf()).getResultList();
+        for (Group group : groups) {
+            password = password.tightenedBy(group.accountPolicy());
+            CredentialType required = group.accountPolicy().credentialTypeMinimum().flatMap(CredentialType::parse).orElse(CredentialType.ANY);
+            // a break-glass account is only ever held to MFA by a policy written for it, never by default
+            minimum = minimum.stricter(required);
+        }
+        return new EffectivePolicy(password, minimum);
+    }
+}
