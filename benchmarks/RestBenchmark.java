@@ -25,11 +25,13 @@ import javax.net.ssl.X509TrustManager;
  * REST benchmark of the identity core, run against a running Signet:
  *
  *   java benchmarks/RestBenchmark.java [--url https://localhost:8443] [--recovery PATH]
- *        [--people 10000] [--groups 1000] [--clients 16] [--read-seconds 30]
+ *        [--people 10000] [--groups 1000] [--clients 16] [--read-seconds 30] [--auth-samples 40]
  *
  * Logs in as idm_admin (password from the first-boot recovery file), creates the people and the
  * groups (each group with 10 people as members) with --clients concurrent clients, then reads
- * random people with GET /v1/person/{name} for --read-seconds. Prints rates and latencies.
+ * random people with GET /v1/person/{name} for --read-seconds. Prints rates and latencies; then
+ * times the password step for a wrong password, an unknown name, a soft-locked account and a
+ * right password (--auth-samples each), which must not tell an attacker which is which.
  * Loopback only: it talks to the server you point it at and stops by itself.
  */
 public class RestBenchmark {
@@ -69,6 +71,10 @@ public class RestBenchmark {
         reads.print("GET /v1/person/{id}", reads.count());
         System.out.printf("ratio GET/create-person: %.1f%n", reads.rate() / createPeople.rate());
         pool.shutdownNow();
+        int samples = Integer.parseInt(option(args, "--auth-samples", "40"));
+        if (samples > 0) {
+            authTiming(http, url, token, run, samples);
+        }
         // the HTTP client's selector thread is not a daemon; nothing else is left to wait for
         System.exit(0);
     }
@@ -165,6 +171,57 @@ public class RestBenchmark {
             }
         }
         throw new IllegalStateException("login failed");
+    }
+
+    /**
+     * How long the password step takes for a wrong password, an unknown name, a soft-locked
+     * account (right password) and a right password: the first three must look alike to a client.
+     */
+    static void authTiming(HttpClient http, String url, String token, String run, int samples) throws Exception {
+        String password = "timing passphrase for the benchmark";
+        String locked = "b" + run + "locked";
+        createWithPassword(http, url, token, locked, password);
+        for (int i = 0; i < 5; i++) {
+            passwordStep(http, url, locked, "wrong " + i);
+        }
+        String known = "b" + run + "known";
+        createWithPassword(http, url, token, known, password);
+        long[][] nanos = new long[4][samples];
+        for (int i = 0; i < samples; i++) {
+            if (i % 4 == 3) {
+                // keep the known account below the lockout threshold
+                passwordStep(http, url, known, password);
+            }
+            nanos[0][i] = passwordStep(http, url, known, "not the password " + i);
+            nanos[1][i] = passwordStep(http, url, "b" + run + "ghost" + i, "not the password " + i);
+            nanos[2][i] = passwordStep(http, url, locked, password);
+            nanos[3][i] = passwordStep(http, url, known, password);
+        }
+        String[] names = {"wrong password", "unknown account", "soft-locked, right password", "right password (success)"};
+        for (int k = 0; k < 4; k++) {
+            long[] sorted = nanos[k].clone();
+            Arrays.sort(sorted);
+            System.out.printf("auth step: %-28s p50 %6.1f ms  p90 %6.1f ms%n", names[k], sorted[samples / 2] / 1e6, sorted[samples * 9 / 10] / 1e6);
+        }
+    }
+
+    static void createWithPassword(HttpClient http, String url, String token, String name, String password) throws Exception {
+        send(http, post(url + "/v1/person", token, "{\"attrs\":{\"name\":[\"" + name + "\"],\"displayname\":[\"Timing\"]}}"), 201);
+        send(http, post(url + "/v1/person/" + name + "/_credential/_set_password", token, "{\"password\":\"" + password + "\"}"), 204);
+    }
+
+    /** The time of the credential step alone, after init and begin. */
+    static long passwordStep(HttpClient http, String url, String name, String password) throws Exception {
+        HttpRequest init = HttpRequest.newBuilder(URI.create(url + "/v1/auth")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"step\":{\"init\":\"" + name + "\"}}")).build();
+        String session = http.send(init, HttpResponse.BodyHandlers.ofString()).headers().firstValue("X-Signet-Auth-Session-Id").orElseThrow();
+        HttpRequest begin = HttpRequest.newBuilder(URI.create(url + "/v1/auth")).header("Content-Type", "application/json")
+                .header("X-Signet-Auth-Session-Id", session).POST(HttpRequest.BodyPublishers.ofString("{\"step\":{\"begin\":\"password\"}}")).build();
+        http.send(begin, HttpResponse.BodyHandlers.ofString());
+        HttpRequest cred = HttpRequest.newBuilder(URI.create(url + "/v1/auth")).header("Content-Type", "application/json")
+                .header("X-Signet-Auth-Session-Id", session)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"step\":{\"cred\":{\"password\":\"" + password + "\"}}}")).build();
+        return send(http, cred, 200);
     }
 
     static HttpClient client(int clients) throws Exception {
