@@ -48,7 +48,11 @@ class PasskeysIT {
     }
 
     private static ClientPlatform browser(String origin) {
-        return new ClientPlatform(new Origin(origin), new WebAuthnAuthenticatorAdaptor(new PackedAuthenticator()));
+        return browser(origin, new PackedAuthenticator());
+    }
+
+    private static ClientPlatform browser(String origin, PackedAuthenticator authenticator) {
+        return new ClientPlatform(new Origin(origin), new WebAuthnAuthenticatorAdaptor(authenticator));
     }
 
     /** Registers a passkey made by {@code browser}'s authenticator; returns the server's answer. */
@@ -169,5 +173,18 @@ class PasskeysIT {
         idm.patch("/v1/group/" + group, SignetApi.attrs("credential_type_minimum", "passkey")).expect(200);
         assertEquals("authentication denied", SignetApi.authenticate(name, PASSWORD).getString("denied"));
         assertTrue(passkeyLogin(name, key).containsKey("success"));
+    }
+
+    @Test
+    void anAuthenticatorWhoseSignatureCounterStopsGrowingIsRefusedAsACloneWouldBe() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("pkclone");
+        idm.createPersonWithPassword(name, PASSWORD);
+        PackedAuthenticator authenticator = new PackedAuthenticator();
+        ClientPlatform key = browser("https://localhost:8443", authenticator);
+        register(SignetApi.login(name, PASSWORD), key, "key").expect(201);
+        assertTrue(passkeyLogin(name, key).containsKey("success"));
+        authenticator.setCountUpEnabled(false);
+        assertEquals("authentication denied", passkeyLogin(name, key).getString("denied"), "the counter did not grow");
     }
 }
