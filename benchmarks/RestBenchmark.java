@@ -25,7 +25,8 @@ import javax.net.ssl.X509TrustManager;
  * REST benchmark of the identity core, run against a running Signet:
  *
  *   java benchmarks/RestBenchmark.java [--url https://localhost:8443] [--recovery PATH]
- *        [--people 10000] [--groups 1000] [--clients 16] [--read-seconds 30] [--auth-samples 40]
+ *        [--people 10000] [--groups 1000] [--clients 16] [--read-seconds 30]
+ *        [--login-clients 8] [--login-seconds 20] [--auth-samples 40]
  *
  * Logs in as idm_admin (password from the first-boot recovery file), creates the people and the
  * groups (each group with 10 people as members) with --clients concurrent clients, then reads
@@ -71,6 +72,11 @@ public class RestBenchmark {
         reads.print("GET /v1/person/{id}", reads.count());
         System.out.printf("ratio GET/create-person: %.1f%n", reads.rate() / createPeople.rate());
         pool.shutdownNow();
+        int loginClients = Integer.parseInt(option(args, "--login-clients", "8"));
+        int loginSeconds = Integer.parseInt(option(args, "--login-seconds", "20"));
+        if (loginSeconds > 0) {
+            logins(http, url, token, run, loginClients, loginSeconds);
+        }
         int samples = Integer.parseInt(option(args, "--auth-samples", "40"));
         if (samples > 0) {
             authTiming(http, url, token, run, samples);
@@ -203,6 +209,28 @@ public class RestBenchmark {
             Arrays.sort(sorted);
             System.out.printf("auth step: %-28s p50 %6.1f ms  p90 %6.1f ms%n", names[k], sorted[samples / 2] / 1e6, sorted[samples * 9 / 10] / 1e6);
         }
+    }
+
+    /**
+     * Full password logins (init, begin, cred: one Argon2id verification each) by --login-clients
+     * concurrent clients, each as its own account. The server's per-address rate limit
+     * (signet.auth.rate.per.minute) must be above the rate measured, or this measures the limit.
+     */
+    static void logins(HttpClient http, String url, String token, String run, int clients, int seconds) throws Exception {
+        String password = "login passphrase for the benchmark";
+        for (int c = 0; c < clients; c++) {
+            createWithPassword(http, url, token, "b" + run + "login" + c, password);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        Phase phase = timed(pool, clients, seconds, () -> {
+            String name = "b" + run + "login" + Math.floorMod(next.getAndIncrement(), clients);
+            long t = System.nanoTime();
+            login(http, url, name, password);
+            return System.nanoTime() - t;
+        });
+        pool.shutdownNow();
+        phase.print("password login (" + clients + " clients)", phase.count());
     }
 
     static void createWithPassword(HttpClient http, String url, String token, String name, String password) throws Exception {

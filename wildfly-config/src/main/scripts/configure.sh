@@ -72,6 +72,12 @@ chmod 600 "$script"
   if $online; then echo "reload"; else echo "stop-embedded-server"; fi
 } > "$script"
 
+# Argon2id is memory-hard (19 MiB per hash in flight): WildFly's default 512 MiB heap spends its
+# time in full GCs under concurrent logins. Only the installation's own start-up file is touched.
+if ! $online && grep -q '^   JBOSS_JAVA_SIZING="-Xms64m -Xmx512m"' "$jboss_home/bin/standalone.conf"; then
+  sed -i 's/^   JBOSS_JAVA_SIZING="-Xms64m -Xmx512m"/   JBOSS_JAVA_SIZING="-Xms512m -Xmx2g"/' "$jboss_home/bin/standalone.conf"
+fi
+
 # the commands shipped in bin/ (copied without their execute bit)
 [ -f "$jboss_home/bin/recover-account" ] && chmod 755 "$jboss_home/bin/recover-account"
 

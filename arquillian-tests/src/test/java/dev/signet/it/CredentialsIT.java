@@ -45,6 +45,7 @@ class CredentialsIT {
         assertTrue(failures.contains("is in the list of commonly used passwords"), failures.toString());
         List<String> short1 = failures(setPassword(idm, name, "Password").expect(422));
         assertTrue(short1.size() >= 2 && short1.contains("is in the list of commonly used passwords"), short1.toString());
+        assertEquals(List.of("is in the list of commonly used passwords"), failures(setPassword(idm, name, "Password123!").expect(422)));
     }
 
     @Test
@@ -74,6 +75,17 @@ class CredentialsIT {
                 idm.patch("/v1/group/" + strict, attrs("auth_password_minimum_length", "4")).expect(400).object().getString("field"));
         assertEquals(400, idm.patch("/v1/person/" + member, attrs("auth_password_minimum_length", "30")).status(),
                 "account policy belongs to groups");
+    }
+
+    @Test
+    void eachRuleRefusesWithItsOwnReason() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("rules");
+        idm.createPerson(name);
+        assertEquals(List.of("must be at least 12 characters"), failures(setPassword(idm, name, "Tr0ub4dor&3").expect(422)));
+        assertEquals(List.of("must be at most 128 characters"), failures(setPassword(idm, name, "a1b2c3d4e5-".repeat(12)).expect(422)));
+        assertEquals(List.of("must not contain the account name"), failures(setPassword(idm, name, "my name is " + name + " ok").expect(422)));
+        assertEquals(List.of("must use at least 5 different characters"), failures(setPassword(idm, name, "abababababababab").expect(422)));
     }
 
     @Test
@@ -124,16 +136,27 @@ class CredentialsIT {
                 "{\"hash\":\"{SSHA}FlT0F7ekmC5Wfdl41tCoYQlgphNzYWx0c2FsdA==\"}").status(), "only admins import hashes");
     }
 
+    /** The answer to the password step of a fresh authentication (its own session each time). */
+    private static SignetApi.Response passwordStep(String name, String password) {
+        SignetApi.Response init = SignetApi.anonymous().send("POST", "/v1/auth", SignetApi.json("{\"step\":{\"init\":" + quote(name) + "}}"), null);
+        String session = init.header(SignetApi.SESSION_HEADER);
+        SignetApi.anonymous().send("POST", "/v1/auth", SignetApi.json("{\"step\":{\"begin\":\"password\"}}"), session).expect(200);
+        return SignetApi.anonymous().send("POST", "/v1/auth", SignetApi.json("{\"step\":{\"cred\":{\"password\":" + quote(password) + "}}}"), session);
+    }
+
     @Test
-    void fiveFailuresSoftLockTheAccountUntilAnAdminResetsIt() {
+    void repeatedFailuresSoftLockTheAccountWith429UntilAnAdminResetsIt() {
         SignetApi idm = SignetApi.idmAdmin();
         String name = unique("lockout");
         idm.createPersonWithPassword(name, PASSWORD);
         for (int i = 0; i < 5; i++) {
-            assertEquals(DENIED, SignetApi.authenticate(name, "wrong guess number " + i).getString("denied"));
+            assertEquals(DENIED, passwordStep(name, "wrong guess number " + i).expect(200).object().getJsonObject("state").getString("denied"));
         }
-        JsonObject lockedOut = SignetApi.authenticate(name, PASSWORD);
-        assertEquals(DENIED, lockedOut.getString("denied"), "the right password is refused while soft-locked");
+        SignetApi.Response sixth = passwordStep(name, "wrong guess number 6").expect(429);
+        assertTrue(sixth.object().getString("detail").contains("locked"), sixth.body());
+        SignetApi.Response right = passwordStep(name, PASSWORD).expect(429);
+        assertTrue(right.object().getString("detail").contains("locked"), "the right password is refused while soft-locked");
+        assertTrue(Long.parseLong(right.header("Retry-After")) > 3000, "about an hour: " + right.header("Retry-After"));
 
         assertEquals(403, SignetApi.login(nameWithPassword(idm), PASSWORD).post("/v1/person/" + name + "/_reset_lockout", null).status());
         idm.post("/v1/person/" + name + "/_reset_lockout", null).expect(204);
@@ -145,19 +168,21 @@ class CredentialsIT {
 
     @Test
     void unknownNamesAreLockedOutAlikeSoLockoutRevealsNothing() {
-        String ghost = unique("ghost");
-        for (int i = 0; i < 6; i++) {
-            assertEquals(DENIED, SignetApi.authenticate(ghost, "wrong guess number " + i).getString("denied"));
-        }
         SignetApi idm = SignetApi.idmAdmin();
+        String ghost = unique("ghost");
         String real = unique("real");
         idm.createPersonWithPassword(real, PASSWORD);
-        for (int i = 0; i < 6; i++) {
-            JsonObject realState = SignetApi.authenticate(real, "wrong guess number " + i);
-            JsonObject ghostState = SignetApi.authenticate(ghost, "wrong guess number " + i);
-            assertEquals(realState, ghostState);
+        for (int i = 0; i < 7; i++) {
+            SignetApi.Response realStep = passwordStep(real, "wrong guess number " + i);
+            SignetApi.Response ghostStep = passwordStep(ghost, "wrong guess number " + i);
+            assertEquals(realStep.status(), ghostStep.status(), "attempt " + i);
+            if (realStep.status() == 200) {
+                assertEquals(realStep.object().getJsonObject("state"), ghostStep.object().getJsonObject("state"));
+            } else {
+                assertEquals(realStep.object().getString("detail"), ghostStep.object().getString("detail"));
+            }
         }
-        assertFalse(SignetApi.authenticate(real, PASSWORD).containsKey("success"));
+        assertEquals(429, passwordStep(real, PASSWORD).status());
     }
 
     private static String nameWithPassword(SignetApi idm) {

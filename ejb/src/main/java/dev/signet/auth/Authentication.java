@@ -15,6 +15,7 @@ import dev.signet.credential.Totps;
 import dev.signet.entry.EntryLookup;
 import dev.signet.fault.InvalidInput;
 import dev.signet.fault.NotAuthenticated;
+import dev.signet.fault.TooManyRequests;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
 import jakarta.ejb.EJB;
@@ -148,10 +149,9 @@ public class Authentication {
         Account account = session.account() == null ? null : em.find(Account.class, session.account());
         Instant now = Instant.now();
         String lockoutKey = Lockout.key(account, session.name());
-        boolean softLocked = lockout.locked(lockoutKey, now);
+        refuseWhileLockedOut(session, account, lockoutKey, now);
         boolean proved = account != null && passkeys.verifyAssertion(account, sessionId, assertion);
         String refusal = !proved ? "passkey assertion does not verify"
-                : softLocked ? "too many failed attempts (soft lock)"
                 : !account.mayAuthenticate(now) ? "account locked or outside its validity period"
                 : policyRefusal(account, CredentialType.PASSKEY);
         return conclude(session, account, refusal, !proved, lockoutKey, now);
@@ -181,6 +181,19 @@ public class Authentication {
         return AuthOutcome.success(session.id(), token);
     }
 
+    /**
+     * A soft-locked name (too many failures) gets 429 before any credential is checked: the same
+     * for an account and for a name that matches none, so it reveals nothing about existence.
+     */
+    private void refuseWhileLockedOut(AuthSession session, Account account, String lockoutKey, Instant now) {
+        Optional<Instant> until = lockout.lockedUntil(lockoutKey, now);
+        if (until.isPresent()) {
+            audit.failure("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
+                    "too many failed attempts (soft lock)");
+            throw new TooManyRequests("locked after too many failed attempts; try again later", Duration.between(now, until.get()));
+        }
+    }
+
     /** Why the account's policy refuses a login proved with {@code used}, or null when it accepts it. */
     private String policyRefusal(Account account, CredentialType used) {
         CredentialType minimum = policies.of(account).credentialTypeMinimum();
@@ -199,12 +212,12 @@ public class Authentication {
         Account account = session.account() == null ? null : em.find(Account.class, session.account());
         Instant now = Instant.now();
         String lockoutKey = Lockout.key(account, session.name());
+        refuseWhileLockedOut(session, account, lockoutKey, now);
         boolean proved = account != null && (TOTP.equals(kind) ? totps.check(account, code) : backupCodes.use(account, code));
-        if (!proved || lockout.locked(lockoutKey, now)) {
+        if (!proved) {
             em.remove(session);
-            audit.failure("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
-                    proved ? "too many failed attempts (soft lock)" : "wrong " + kind);
-            if (!proved && lockout.failed(lockoutKey, now)) {
+            audit.failure("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(), "wrong " + kind);
+            if (lockout.failed(lockoutKey, now)) {
                 audit.failure("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
                         "soft-locked after " + Lockout.attempts() + " failed attempts");
             }
@@ -233,13 +246,12 @@ public class Authentication {
         Account account = session.account() == null ? null : em.find(Account.class, session.account());
         Instant now = Instant.now();
         String lockoutKey = Lockout.key(account, session.name());
-        boolean softLocked = lockout.locked(lockoutKey, now);
-        // the hash is always checked, so a locked or unknown account costs the same time
+        refuseWhileLockedOut(session, account, lockoutKey, now);
+        // the hash is always checked, so a hard-locked, expired or unknown account costs the same time
         boolean matches = passwords.matches(account, password);
         String refusal = account == null ? "no such account"
                 : account.passwordHash().isEmpty() ? "account has no password"
                 : !matches ? "wrong password"
-                : softLocked ? "too many failed attempts (soft lock)"
                 : account.locked() ? "account locked"
                 : !account.mayAuthenticate(now) ? "account outside its validity period"
                 : policyRefusal(account, mfa ? CredentialType.MFA : CredentialType.ANY);

@@ -37,7 +37,13 @@ public class Lockout {
     }
 
     public boolean locked(String key, Instant now) {
-        return LockoutState.parse(counters.get(key)).lockedAt(now);
+        return lockedUntil(key, now).isPresent();
+    }
+
+    /** When the key's soft lock ends, if it is locked at {@code now}. */
+    public java.util.Optional<Instant> lockedUntil(String key, Instant now) {
+        LockoutState state = LockoutState.parse(counters.get(key));
+        return state.lockedAt(now) ? java.util.Optional.of(state.lockedUntil()) : java.util.Optional.empty();
     }
 
     /** Counts a failure; returns whether this failure locked the key. */

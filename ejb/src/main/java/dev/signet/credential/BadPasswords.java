@@ -10,7 +10,11 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** Passwords too common to allow, compared case-insensitively (the list ships as a resource). */
+/**
+ * Passwords too common to allow, compared case-insensitively (the list ships as a resource). A
+ * password is also refused when it is a listed one with digits or symbols stuck on either end
+ * ({@code Password123!}), the commonest way people "strengthen" one.
+ */
 final class BadPasswords {
     private static final Set<String> LIST = load();
 
@@ -18,8 +22,16 @@ final class BadPasswords {
     }
 
     static boolean contains(String password) {
-        return LIST.contains(password.toLowerCase(Locale.ROOT));
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (LIST.contains(lower)) {
+            return true;
+        }
+        String core = CORE.matcher(lower).replaceAll("");
+        return core.length() >= 4 && LIST.contains(core);
     }
+
+    /** Leading and trailing digits and symbols. */
+    private static final java.util.regex.Pattern CORE = java.util.regex.Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
 
     static int size() {
         return LIST.size();

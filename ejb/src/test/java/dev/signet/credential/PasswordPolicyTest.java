@@ -1,6 +1,7 @@
 package dev.signet.credential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signet.model.AccountPolicy;
@@ -13,6 +14,9 @@ class PasswordPolicyTest {
         assertTrue(BadPasswords.size() >= 10_000, "list size " + BadPasswords.size());
         assertTrue(BadPasswords.contains("PassWord"));
         assertTrue(BadPasswords.contains("qwertyuiop"));
+        assertTrue(BadPasswords.contains("Password123!"), "a listed word with digits and symbols around it");
+        assertTrue(BadPasswords.contains("2024summer!!"));
+        assertFalse(BadPasswords.contains("correct horse battery staple"));
         List<String> failures = new PasswordPolicy(8, 128, 0, 0).failures("Qwertyuiop".toCharArray(), "jsmith");
         assertEquals(List.of("is in the list of commonly used passwords"), failures);
     }
