@@ -23,9 +23,19 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Exception> {
             return Response.status(status).type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(status, web.getResponse().getStatusInfo().getReasonPhrase(), null, null).toString()).build();
         }
+        if (fromJsonParser(e)) {
+            // Parsson refuses over-deep nesting with a bare RuntimeException instead of a JsonException
+            return Response.status(400).type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(400, "Bad Request", "request body is not acceptable JSON: " + e.getMessage(), "body").toString()).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e);
         return Response.serverError().type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(500, "Internal Server Error", "incident " + incident, null).toString()).build();
+    }
+
+    private static boolean fromJsonParser(Exception e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return e.getClass() == RuntimeException.class && trace.length > 0 && trace[0].getClassName().startsWith("org.eclipse.parsson.");
     }
 }
