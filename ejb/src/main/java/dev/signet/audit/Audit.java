@@ -6,7 +6,6 @@ import dev.signet.model.Entry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -61,11 +60,7 @@ public class Audit {
     }
 
     private String source() {
-        try {
-            return origin.isResolvable() ? origin.get().address() : "local";
-        } catch (ContextNotActiveException e) {
-            return "local";
-        }
+        return ClientOrigin.addressOf(origin);
     }
 
     /** Events at or after {@code since}, oldest first, optionally of one type. */

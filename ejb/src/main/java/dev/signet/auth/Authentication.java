@@ -268,10 +268,6 @@ public class Authentication {
     }
 
     private String source() {
-        try {
-            return origin.isResolvable() ? origin.get().address() : "local";
-        } catch (RuntimeException e) {
-            return "local";
-        }
+        return ClientOrigin.addressOf(origin);
     }
 }

@@ -30,10 +30,22 @@ public final class KeyEncryption {
         this.kek = new SecretKeySpec(key, "AES");
     }
 
+    /** Read once per server start (TOTP checks use it on every login); replacing the file needs a restart. */
+    private static volatile KeyEncryption loaded;
+
     public static KeyEncryption fromConfiguredFile() {
-        String configured = System.getProperty("signet.kek.file");
-        Path file = configured != null ? Path.of(configured) : DataDirectory.ensure(DataDirectory.path()).resolve("kek");
-        return new KeyEncryption(loadOrCreate(file));
+        KeyEncryption current = loaded;
+        if (current == null) {
+            synchronized (KeyEncryption.class) {
+                if (loaded == null) {
+                    String configured = System.getProperty("signet.kek.file");
+                    Path file = configured != null ? Path.of(configured) : DataDirectory.ensure(DataDirectory.path()).resolve("kek");
+                    loaded = new KeyEncryption(loadOrCreate(file));
+                }
+                current = loaded;
+            }
+        }
+        return current;
     }
 
     private static byte[] loadOrCreate(Path file) {

@@ -5,6 +5,7 @@ import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
 import dev.signet.audit.ClientOrigin;
+import dev.signet.credential.SecretDigest;
 import dev.signet.entry.EntryLookup;
 import dev.signet.fault.InvalidInput;
 import dev.signet.fault.NotAuthenticated;
@@ -18,14 +19,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Credential reset intents: an admin creates one for a person (default 1 h, 5 min to 24 h) and
@@ -82,7 +79,7 @@ public class ResetIntents {
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant expires = Instant.now().plus(ttl);
-        em.persist(new ResetIntent(sha256(token), entry.uuid(), expires));
+        em.persist(new ResetIntent(SecretDigest.of(token), entry.uuid(), expires));
         audit.success("credential.reset_intent.create", caller, entry, "valid until " + expires);
         return new Created(token, expires);
     }
@@ -91,7 +88,7 @@ public class ResetIntents {
     public String exchange(String token) {
         rateLimit.acquire(source());
         ResetIntent intent = token == null || token.length() > 128 ? null
-                : em.find(ResetIntent.class, sha256(token), LockModeType.PESSIMISTIC_WRITE);
+                : em.find(ResetIntent.class, SecretDigest.of(token), LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
         Account account = intent == null ? null : em.find(Account.class, intent.account());
         if (intent == null || !intent.usableAt(now) || account == null || !account.mayAuthenticate(now)) {
@@ -106,18 +103,7 @@ public class ResetIntents {
     }
 
     private String source() {
-        try {
-            return origin.isResolvable() ? origin.get().address() : "local";
-        } catch (RuntimeException e) {
-            return "local";
-        }
+        return ClientOrigin.addressOf(origin);
     }
 
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -11,12 +11,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,7 +52,7 @@ public class BackupCodes {
         for (int i = 0; i < COUNT; i++) {
             String code = next();
             codes.add(code);
-            em.persist(new BackupCode(account.uuid(), sha256(code)));
+            em.persist(new BackupCode(account.uuid(), SecretDigest.of(code)));
         }
         audit.success("credential.backup_codes.generate", caller, account, COUNT + " codes");
         return codes;
@@ -67,7 +63,7 @@ public class BackupCodes {
         if (code == null || code.length() > 64) {
             return false;
         }
-        String hash = sha256(normalise(code));
+        String hash = SecretDigest.of(normalise(code));
         List<BackupCode> match = em.createQuery("select c from BackupCode c where c.account = :account and c.codeHash = :hash",
                 BackupCode.class).setParameter("account", account.uuid()).setParameter("hash", hash).getResultList();
         match.forEach(em::remove);
@@ -95,11 +91,4 @@ public class BackupCodes {
         return lower.length() == 10 && lower.indexOf('-') < 0 ? lower.substring(0, 5) + "-" + lower.substring(5) : lower;
     }
 
-    private static String sha256(String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -70,4 +70,13 @@ final class EntryJson {
         }
         return ((JsonString) v).getString();
     }
+
+    /** A UUID from the path (a session, token or authenticator id), or 400 naming the parameter. */
+    static java.util.UUID uuid(String field, String value) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(field, "not a valid " + field + ": " + value);
+        }
+    }
 }

@@ -23,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 
 /**
  * The caller's own second factors: {@code POST /v1/self/_credential/_totp} starts a TOTP
@@ -71,7 +70,7 @@ public class SelfCredentialResource {
     @DELETE
     @Path("_passkey/{id}")
     public Response removePasskey(@PathParam("id") String id) {
-        passkeys.remove(uuid(id));
+        passkeys.remove(EntryJson.uuid("id", id));
         return Response.noContent().build();
     }
 
@@ -97,14 +96,14 @@ public class SelfCredentialResource {
     @POST
     @Path("_totp/{id}/_verify")
     public Response verifyTotp(@PathParam("id") String id, JsonObject body) {
-        totps.confirm(uuid(id), code(body == null ? null : body.get("code"), "code"));
+        totps.confirm(EntryJson.uuid("id", id), code(body == null ? null : body.get("code"), "code"));
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("_totp/{id}")
     public Response removeTotp(@PathParam("id") String id) {
-        totps.remove(uuid(id));
+        totps.remove(EntryJson.uuid("id", id));
         return Response.noContent().build();
     }
 
@@ -126,11 +125,4 @@ public class SelfCredentialResource {
         throw new InvalidInput(field, field + " must be the code from the authenticator");
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("id", "not an authenticator id: " + id);
-        }
-    }
 }

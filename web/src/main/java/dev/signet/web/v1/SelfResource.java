@@ -3,7 +3,6 @@ package dev.signet.web.v1;
 import dev.signet.auth.OwnSessions;
 import dev.signet.auth.SessionSummary;
 import dev.signet.entry.Entries;
-import dev.signet.fault.InvalidInput;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -11,7 +10,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
@@ -55,13 +53,7 @@ public class SelfResource {
     @DELETE
     @Path("_sessions/{id}")
     public Response revoke(@PathParam("id") String id) {
-        UUID session;
-        try {
-            session = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("id", "not a session id: " + id);
-        }
-        sessions.revoke(session);
+        sessions.revoke(EntryJson.uuid("id", id));
         return Response.noContent().build();
     }
 }

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 
 /** {@code /v1/service_account}, with its API tokens under {@code {id}/_api_token}. */
 @RequestScoped
@@ -74,13 +73,7 @@ public class ServiceAccountResource extends AccountResource {
     @DELETE
     @Path("{id}/_api_token/{token}")
     public Response revokeToken(@PathParam("id") String id, @PathParam("token") String token) {
-        UUID tokenId;
-        try {
-            tokenId = UUID.fromString(token);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("token", "not an API token id: " + token);
-        }
-        apiTokens.revoke(id, tokenId);
+        apiTokens.revoke(id, EntryJson.uuid("token", token));
         return Response.noContent().build();
     }
 }
