@@ -26,13 +26,17 @@ import javax.net.ssl.X509TrustManager;
  *
  *   java benchmarks/RestBenchmark.java [--url https://localhost:8443] [--recovery PATH]
  *        [--people 10000] [--groups 1000] [--clients 16] [--read-seconds 30]
- *        [--login-clients 8] [--login-seconds 20] [--auth-samples 40]
+ *        [--login-clients 8] [--login-seconds 20] [--auth-samples 40] [--oauth2-seconds 20]
  *
  * Logs in as idm_admin (password from the first-boot recovery file), creates the people and the
  * groups (each group with 10 people as members) with --clients concurrent clients, then reads
  * random people with GET /v1/person/{name} for --read-seconds. Prints rates and latencies; then
  * times the password step for a wrong password, an unknown name, a soft-locked account and a
- * right password (--auth-samples each), which must not tell an attacker which is which.
+ * right password (--auth-samples each), which must not tell an attacker which is which. Last,
+ * the OAuth2 provider with --clients concurrent clients for --oauth2-seconds each: client
+ * credentials tokens, and full authorization code round trips (authorize with PKCE, code, token,
+ * userinfo) for a signed-in browser and for one that signs in with a password first.
+ * Any phase is skipped with 0 (--people 0 --groups 0 --read-seconds 0 ...).
  * Loopback only: it talks to the server you point it at and stops by itself.
  */
 public class RestBenchmark {
@@ -54,6 +58,29 @@ public class RestBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
 
         System.out.printf("Signet REST benchmark: %s, %d clients, run %s%n", url, clients, run);
+        if (people > 0) {
+            core(http, url, token, run, pool, people, groups, clients, readSeconds);
+        }
+        pool.shutdownNow();
+        int loginClients = Integer.parseInt(option(args, "--login-clients", "8"));
+        int loginSeconds = Integer.parseInt(option(args, "--login-seconds", "20"));
+        if (loginSeconds > 0) {
+            logins(http, url, token, run, loginClients, loginSeconds);
+        }
+        int samples = Integer.parseInt(option(args, "--auth-samples", "40"));
+        if (samples > 0) {
+            authTiming(http, url, token, run, samples);
+        }
+        int oauth2Seconds = Integer.parseInt(option(args, "--oauth2-seconds", "20"));
+        if (oauth2Seconds > 0) {
+            OAuth2Load.run(http, url, token, run, clients, oauth2Seconds);
+        }
+        // the HTTP client's selector thread is not a daemon; nothing else is left to wait for
+        System.exit(0);
+    }
+
+    static void core(HttpClient http, String url, String token, String run, ExecutorService pool, int people, int groups,
+                     int clients, int readSeconds) throws Exception {
         Phase createPeople = phase(pool, people, i -> send(http, post(url + "/v1/person", token,
                 "{\"attrs\":{\"name\":[\"b" + run + "p" + i + "\"],\"displayname\":[\"Bench Person " + i + "\"]}}"), 201));
         createPeople.print("create person", people);
@@ -71,18 +98,6 @@ public class RestBenchmark {
                 .header("Authorization", "Bearer " + token).GET().build(), 200));
         reads.print("GET /v1/person/{id}", reads.count());
         System.out.printf("ratio GET/create-person: %.1f%n", reads.rate() / createPeople.rate());
-        pool.shutdownNow();
-        int loginClients = Integer.parseInt(option(args, "--login-clients", "8"));
-        int loginSeconds = Integer.parseInt(option(args, "--login-seconds", "20"));
-        if (loginSeconds > 0) {
-            logins(http, url, token, run, loginClients, loginSeconds);
-        }
-        int samples = Integer.parseInt(option(args, "--auth-samples", "40"));
-        if (samples > 0) {
-            authTiming(http, url, token, run, samples);
-        }
-        // the HTTP client's selector thread is not a daemon; nothing else is left to wait for
-        System.exit(0);
     }
 
     interface Call {
@@ -253,6 +268,11 @@ public class RestBenchmark {
     }
 
     static HttpClient client(int clients) throws Exception {
+        return client(clients, null);
+    }
+
+    /** An HTTPS client trusting the server's self-signed certificate; with a cookie jar, a browser's. */
+    static HttpClient client(int clients, java.net.CookieHandler cookies) throws Exception {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new TrustManager[] {new X509TrustManager() {
             public void checkClientTrusted(X509Certificate[] c, String a) throws java.security.cert.CertificateException {
@@ -267,8 +287,12 @@ public class RestBenchmark {
                 return new X509Certificate[0];
             }
         }}, new SecureRandom());
-        return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(clients)).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(clients)).connectTimeout(Duration.ofSeconds(10));
+        if (cookies != null) {
+            builder.cookieHandler(cookies);
+        }
+        return builder.build();
     }
 
     static String option(String[] args, String name, String fallback) {
@@ -278,5 +302,111 @@ public class RestBenchmark {
             }
         }
         return fallback;
+    }
+
+    /** The OAuth2 provider under load: client credentials and authorization code round trips. */
+    static final class OAuth2Load {
+        private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">");
+        private static final Pattern ACCESS = Pattern.compile("\"access_token\":\"([^\"]+)\"");
+        private static final String PASSWORD = "oauth2 passphrase for the benchmark";
+
+        static void run(HttpClient http, String url, String token, String run, int clients, int seconds) throws Exception {
+            String group = "b" + run + "oidc";
+            String client = "b" + run + "app";
+            String redirect = "https://" + client + ".example.com/callback";
+            send(http, post(url + "/v1/group", token, "{\"attrs\":{\"name\":[\"" + group + "\"]}}"), 201);
+            String created = http.send(post(url + "/v1/oauth2/_basic", token, "{\"attrs\":{\"name\":[\"" + client
+                    + "\"],\"oauth2_rs_origin\":[\"" + redirect + "\"],\"oauth2_consent_prompt_enable\":[\"false\"]}}"),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher secretMatch = Pattern.compile("\"client_secret\":\"([^\"]+)\"").matcher(created);
+            if (!secretMatch.find()) {
+                throw new IllegalStateException("client not created: " + created);
+            }
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((client + ":" + secretMatch.group(1)).getBytes());
+            send(http, post(url + "/v1/oauth2/" + client + "/_scopemap/" + group, token, "[\"openid\",\"profile\",\"email\"]"), 200);
+            String[] people = new String[clients];
+            StringBuilder members = new StringBuilder();
+            for (int c = 0; c < clients; c++) {
+                people[c] = "b" + run + "rp" + c;
+                createWithPassword(http, url, token, people[c], PASSWORD);
+                members.append(c == 0 ? "" : ",").append('"').append(people[c]).append('"');
+            }
+            send(http, post(url + "/v1/group/" + group + "/_attr/member", token, "[" + members + "]"), 200);
+
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            Phase credentials = timed(pool, clients, seconds, () -> send(http, HttpRequest.newBuilder(URI.create(url + "/oauth2/token"))
+                    .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), 200));
+            credentials.print("client_credentials token", credentials.count());
+
+            HttpClient[] browsers = new HttpClient[clients];
+            for (int c = 0; c < clients; c++) {
+                browsers[c] = client(2, new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL));
+                roundTrip(browsers[c], url, client, redirect, basic, people[c]);
+            }
+            AtomicInteger next = new AtomicInteger();
+            ThreadLocal<Integer> slot = ThreadLocal.withInitial(next::getAndIncrement);
+            Phase signedIn = timed(pool, clients, seconds, () -> {
+                int c = slot.get() % clients;
+                return roundTrip(browsers[c], url, client, redirect, basic, null);
+            });
+            signedIn.print("auth code round trip", signedIn.count());
+            Phase withLogin = timed(pool, clients, seconds, () -> {
+                int c = slot.get() % clients;
+                HttpClient fresh = client(2, new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL));
+                return roundTrip(fresh, url, client, redirect, basic, people[c]);
+            });
+            withLogin.print("  ... with password login", withLogin.count());
+            pool.shutdownNow();
+        }
+
+        /** authorize (signing in with the password first when asked), code, token, userinfo. */
+        static long roundTrip(HttpClient browser, String url, String client, String redirect, String basic, String person) throws Exception {
+            long t = System.nanoTime();
+            byte[] random = new byte[32];
+            ThreadLocalRandom.current().nextBytes(random);
+            String verifier = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes()));
+            String query = "response_type=code&client_id=" + client + "&scope=openid+email&state=s&nonce=n&code_challenge=" + challenge
+                    + "&code_challenge_method=S256&redirect_uri=" + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create(url + "/oauth2/authorize?" + query)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200 && person != null) {
+                String form = fields(answer.body()) + "&username=" + person;
+                HttpResponse<String> page = browser.send(formPost(url + "/oauth2/authorize/login", form), HttpResponse.BodyHandlers.ofString());
+                answer = browser.send(formPost(url + "/oauth2/authorize/credential", fields(page.body()) + "&password="
+                        + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofString());
+            }
+            String location = answer.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("no redirect"));
+            String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+            HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(url + "/oauth2/token")).header("Authorization", basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                            "grant_type=authorization_code&code=" + code + "&code_verifier=" + verifier + "&redirect_uri="
+                                    + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher access = ACCESS.matcher(tokens.body());
+            if (!access.find()) {
+                throw new IllegalStateException("token: " + tokens.body());
+            }
+            send(browser, HttpRequest.newBuilder(URI.create(url + "/oauth2/openid/" + client + "/userinfo"))
+                    .header("Authorization", "Bearer " + access.group(1)).GET().build(), 200);
+            return System.nanoTime() - t;
+        }
+
+        static HttpRequest formPost(String url, String form) {
+            return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        }
+
+        static String fields(String html) {
+            StringBuilder form = new StringBuilder();
+            Matcher m = HIDDEN.matcher(html);
+            while (m.find()) {
+                form.append(form.length() == 0 ? "" : "&").append(m.group(1)).append('=')
+                        .append(java.net.URLEncoder.encode(m.group(2).replace("&amp;", "&"), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return form.toString();
+        }
     }
 }

@@ -34,7 +34,7 @@ class MultiFactorIT {
     }
 
     /** An authenticator app: the code for {@code at} from an otpauth:// URI. */
-    private static String code(String otpauth, Instant at) throws Exception {
+    static String code(String otpauth, Instant at) throws Exception {
         String query = URI.create(otpauth).getRawQuery();
         String secret = null;
         String algorithm = "SHA1";
@@ -96,7 +96,7 @@ class MultiFactorIT {
         return step(init.session(), "{\"step\":{\"cred\":{\"password\":" + quote(password) + "}}}").state();
     }
 
-    private static String enrol(SignetApi user, String body) throws Exception {
+    static String enrol(SignetApi user, String body) throws Exception {
         JsonObject enrolment = user.post("/v1/self/_credential/_totp", body).expect(201).object();
         String uri = enrolment.getString("uri");
         assertTrue(uri.startsWith("otpauth://totp/localhost:"), uri);

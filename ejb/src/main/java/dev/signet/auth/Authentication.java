@@ -175,8 +175,8 @@ public class Authentication {
         }
         lockout.succeeded(lockoutKey);
         String token = session.reauthOf() != null
-                ? tokens.elevate(new Authenticated(account), session.reauthOf())
-                : tokens.issue(new Authenticated(account), source(), session.privileged());
+                ? tokens.elevate(new Authenticated(account, session.mechanism()), session.reauthOf())
+                : tokens.issue(new Authenticated(account, session.mechanism()), source(), session.privileged());
         audit.success(session.reauthOf() != null ? "auth.reauth" : "auth.success", Callers.of(account), account, session.mechanism());
         return AuthOutcome.success(session.id(), token);
     }

@@ -99,7 +99,7 @@ public class ResetIntents {
         intent.use(now);
         lockout.clear(account);
         audit.success("credential.reset_intent.exchange", Callers.of(account), account, null);
-        return tokens.issueCredentialUpdate(new Authenticated(account), source(), SESSION);
+        return tokens.issueCredentialUpdate(new Authenticated(account, "reset_intent"), source(), SESSION);
     }
 
     private String source() {

@@ -54,6 +54,7 @@ public class Tokens {
         if (privileged) {
             session.privilegeUntil(now.plus(privilegeWindow()));
         }
+        session.provedBy(proof.method());
         em.persist(session);
         return sign(account, session, now);
     }
@@ -64,6 +65,7 @@ public class Tokens {
         Instant now = Instant.now();
         UserSession session = new UserSession(UUID.randomUUID(), account.uuid(), now, now.plus(lifetime), source, null);
         session.forCredentialUpdateOnly();
+        session.provedBy(proof.method());
         em.persist(session);
         return sign(account, session, now);
     }

@@ -36,6 +36,10 @@ public class UserSession {
     @Column(name = "credential_update", nullable = false)
     private boolean credentialUpdate;
 
+    /** How the login was proved (password, passwordmfa, passkey); OIDC reports it as acr and amr. */
+    @Column(length = 16)
+    private String method;
+
     /** Until when the session may change things; null or past means read-only. */
     @Column(name = "privileged_until")
     private Instant privilegedUntil;
@@ -56,12 +60,21 @@ public class UserSession {
         return id;
     }
 
-    UUID account() {
+    public UUID account() {
         return account;
     }
 
-    Instant issued() {
+    /** When the account authenticated (OIDC auth_time). */
+    public Instant issued() {
         return issued;
+    }
+
+    public java.util.Optional<String> method() {
+        return java.util.Optional.ofNullable(method);
+    }
+
+    void provedBy(String method) {
+        this.method = method;
     }
 
     Instant expires() {

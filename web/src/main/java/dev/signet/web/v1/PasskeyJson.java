@@ -12,7 +12,7 @@ import jakarta.json.JsonValue;
  * WebAuthn's JSON forms (as {@code PublicKeyCredential.toJSON()} and the options'
  * {@code parseCreationOptionsFromJSON} use them): binary fields base64url.
  */
-final class PasskeyJson {
+public final class PasskeyJson {
     static final long TIMEOUT_MS = 300_000;
 
     private PasskeyJson() {
@@ -33,7 +33,7 @@ final class PasskeyJson {
                 .add("attestation", "none")).build();
     }
 
-    static JsonObject requestOptions(PasskeyChallenge c) {
+    public static JsonObject requestOptions(PasskeyChallenge c) {
         return Json.createObjectBuilder().add("publicKey", Json.createObjectBuilder()
                 .add("challenge", c.challenge())
                 .add("rpId", c.rpId())
@@ -43,7 +43,7 @@ final class PasskeyJson {
     }
 
     /** {@code {"id", "response": {"authenticatorData", "clientDataJSON", "signature", "userHandle"?}}}. */
-    static PasskeyAssertion assertion(JsonValue value) {
+    public static PasskeyAssertion assertion(JsonValue value) {
         JsonObject credential = object(value, "passkey");
         JsonObject response = object(credential.get("response"), "passkey");
         return new PasskeyAssertion(EntryJson.optionalString(credential, "id"), EntryJson.optionalString(response, "authenticatorData"),

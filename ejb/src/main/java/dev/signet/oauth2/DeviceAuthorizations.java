@@ -1,0 +1,145 @@
+package dev.signet.oauth2;
+
+import dev.signet.credential.SecretDigest;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.infinispan.Cache;
+
+/**
+ * RFC 8628 device authorizations in the {@code oauth2} cache: the device polls with its device
+ * code while the person enters the user code on the verification page, logs in and consents.
+ */
+// access is decided in code: only the authorization and token services call this
+@PermitAll
+@Stateless
+public class DeviceAuthorizations {
+    static final long LIFETIME_SECONDS = 600;
+    static final long INTERVAL_SECONDS = 5;
+    /** RFC 8628 section 6.1: consonants only, no vowels (no words), no look-alikes. */
+    private static final String USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record Started(String deviceCode, String userCode) {
+    }
+
+    /** The state of one device authorization. */
+    record Device(String key, UUID client, Set<String> scopes, String status, Login login, long lastPoll) {
+    }
+
+    enum Poll { PENDING, SLOW_DOWN, DENIED, EXPIRED, APPROVED }
+
+    record Polled(Poll outcome, Device device) {
+    }
+
+    @Resource(lookup = "java:jboss/infinispan/cache/signet/oauth2")
+    private Cache<String, String> cache;
+
+    public Started start(OAuth2Client client, Set<String> scopes) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String deviceCode = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String key = "device:" + SecretDigest.of(deviceCode);
+        String userCode;
+        do {
+            userCode = userCode();
+        } while (cache.putIfAbsent("user:" + userCode, key, LIFETIME_SECONDS, TimeUnit.SECONDS) != null);
+        cache.put(key, json(client.uuid(), scopes, "pending", null, 0), LIFETIME_SECONDS, TimeUnit.SECONDS);
+        return new Started(deviceCode, userCode);
+    }
+
+    /** The device a person's user code names (case and dashes as people type them). */
+    public Optional<Device> byUserCode(String userCode) {
+        if (userCode == null || userCode.length() > 16) {
+            return Optional.empty();
+        }
+        String normal = userCode.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+        if (normal.length() != 8) {
+            return Optional.empty();
+        }
+        String key = cache.get("user:" + normal.substring(0, 4) + "-" + normal.substring(4));
+        return key == null ? Optional.empty() : load(key).filter(d -> d.status().equals("pending"));
+    }
+
+    public void approve(String key, Login login) {
+        load(key).ifPresent(d -> cache.replace(key, json(d.client(), d.scopes(), "approved", login, d.lastPoll()),
+                LIFETIME_SECONDS, TimeUnit.SECONDS));
+    }
+
+    public void deny(String key) {
+        load(key).ifPresent(d -> cache.replace(key, json(d.client(), d.scopes(), "denied", null, d.lastPoll()),
+                LIFETIME_SECONDS, TimeUnit.SECONDS));
+    }
+
+    /** The device asks whether it may have its tokens; an approval is handed out once. */
+    public Polled poll(String deviceCode, OAuth2Client client) {
+        if (deviceCode == null || deviceCode.length() > 128) {
+            return new Polled(Poll.EXPIRED, null);
+        }
+        String key = "device:" + SecretDigest.of(deviceCode);
+        Optional<Device> found = load(key).filter(d -> d.client().equals(client.uuid()));
+        if (found.isEmpty()) {
+            return new Polled(Poll.EXPIRED, null);
+        }
+        Device device = found.get();
+        long now = Instant.now().getEpochSecond();
+        switch (device.status()) {
+            case "approved" -> {
+                return cache.remove(key) != null ? new Polled(Poll.APPROVED, device) : new Polled(Poll.EXPIRED, null);
+            }
+            case "denied" -> {
+                cache.remove(key);
+                return new Polled(Poll.DENIED, device);
+            }
+            default -> {
+                boolean tooSoon = now - device.lastPoll() < INTERVAL_SECONDS;
+                cache.replace(key, json(device.client(), device.scopes(), device.status(), null, now), LIFETIME_SECONDS, TimeUnit.SECONDS);
+                return new Polled(tooSoon ? Poll.SLOW_DOWN : Poll.PENDING, device);
+            }
+        }
+    }
+
+    private Optional<Device> load(String key) {
+        String stored = cache.get(key);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        JsonObject json = Json.createReader(new StringReader(stored)).readObject();
+        Login login = Login.readFrom(json);
+        return Optional.of(new Device(key, UUID.fromString(json.getString("client")),
+                new java.util.LinkedHashSet<>(java.util.Arrays.asList(json.getString("scopes").split(" "))),
+                json.getString("status"), login, json.getJsonNumber("lastPoll").longValue()));
+    }
+
+    private static String json(UUID client, Set<String> scopes, String status, Login login, long lastPoll) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("client", client.toString()).add("scopes", String.join(" ", scopes))
+                .add("status", status).add("lastPoll", lastPoll);
+        if (login != null) {
+            login.writeTo(json);
+        }
+        return json.build().toString();
+    }
+
+    private static String userCode() {
+        StringBuilder code = new StringBuilder(9);
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                code.append('-');
+            }
+            code.append(USER_CODE_ALPHABET.charAt(RANDOM.nextInt(USER_CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.signet.web.oauth2;
+
+import dev.signet.auth.AuthOutcome;
+import dev.signet.auth.Authentication;
+import dev.signet.fault.InvalidInput;
+import dev.signet.fault.TooManyRequests;
+import dev.signet.oauth2.AuthorizationStep;
+import dev.signet.oauth2.Authorizations;
+import dev.signet.oauth2.InvalidAuthorizationRequest;
+import dev.signet.web.v1.PasskeyJson;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The browser side of the authorization code and device flows: {@code /oauth2/authorize}, its
+ * login pages (password, TOTP or backup code, passkey, through the same {@link Authentication}
+ * as {@code /v1/auth}) and its consent page. A login leaves an HttpOnly, SameSite=Lax session
+ * cookie on {@code /oauth2}, so a second application signs in without asking again.
+ */
+@RequestScoped
+@Path("oauth2")
+public class AuthorizeResource {
+    static final String SESSION_COOKIE = "signet_session";
+
+    @EJB
+    private Authorizations authorizations;
+    @EJB
+    private Authentication authentication;
+    @Context
+    private UriInfo uri;
+
+    @GET
+    @Path("authorize")
+    public Response authorize(@CookieParam(SESSION_COOKIE) String session) {
+        return guarded(() -> render(authorizations.start(uri.getQueryParameters(), OAuth2Exchange.origin(uri), session), null));
+    }
+
+    /** OpenID Connect section 3.1.2.1: the authorization endpoint also takes its parameters as a form. */
+    @POST
+    @Path("authorize")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response authorizeByForm(@CookieParam(SESSION_COOKIE) String session, MultivaluedMap<String, String> form) {
+        return guarded(() -> render(authorizations.start(form, OAuth2Exchange.origin(uri), session), null));
+    }
+
+    @GET
+    @Path("device")
+    public Response device(@QueryParam("user_code") String userCode, @CookieParam(SESSION_COOKIE) String session) {
+        if (userCode == null || userCode.isBlank()) {
+            return SignInPages.deviceCode(null);
+        }
+        return guarded(() -> authorizations.startDevice(userCode, OAuth2Exchange.origin(uri), session)
+                .map(step -> render(step, null))
+                .orElseGet(() -> SignInPages.deviceCode("That code is unknown or has expired; check your device.")));
+    }
+
+    @POST
+    @Path("authorize/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response login(@FormParam("request") String request, @FormParam("username") String username) {
+        return guarded(() -> {
+            AuthOutcome chosen = authentication.init(username);
+            List<String> mechanisms = chosen.mechanisms();
+            String mechanism = mechanisms.contains(Authentication.PASSWORD_MFA) ? Authentication.PASSWORD_MFA : Authentication.PASSWORD;
+            authentication.begin(chosen.sessionId(), mechanism);
+            return SignInPages.credentials(request, chosen.sessionId().toString(), username.trim(),
+                    Authentication.PASSWORD_MFA.equals(mechanism), mechanisms.contains(Authentication.PASSKEY));
+        });
+    }
+
+    @POST
+    @Path("authorize/credential")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response credential(@FormParam("request") String request, @FormParam("auth") String auth,
+                               @FormParam("totp") String totp, @FormParam("password") String password) {
+        return guarded(() -> {
+            UUID session = authSession(auth);
+            if (totp != null) {
+                String code = totp.replace(" ", "");
+                String kind = code.chars().allMatch(Character::isDigit) ? Authentication.TOTP : Authentication.BACKUP_CODE;
+                AuthOutcome second = authentication.secondFactor(session, kind, code);
+                if (second.state() == AuthOutcome.State.DENIED) {
+                    return denied(request);
+                }
+            }
+            return concluded(request, authentication.password(session, password == null ? new char[0] : password.toCharArray()));
+        });
+    }
+
+    @POST
+    @Path("authorize/passkey")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response passkey(@FormParam("request") String request, @FormParam("username") String username) {
+        return guarded(() -> {
+            AuthOutcome chosen = authentication.init(username);
+            AuthOutcome challenge = authentication.begin(chosen.sessionId(), Authentication.PASSKEY);
+            return SignInPages.passkey(request, chosen.sessionId().toString(), PasskeyJson.requestOptions(challenge.passkey()));
+        });
+    }
+
+    @POST
+    @Path("authorize/passkey/finish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response passkeyFinish(@FormParam("request") String request, @FormParam("auth") String auth,
+                                  @FormParam("assertion") String assertion) {
+        return guarded(() -> {
+            JsonValue parsed;
+            try {
+                parsed = Json.createReader(new StringReader(assertion == null ? "" : assertion)).readValue();
+            } catch (JsonException e) {
+                throw new InvalidInput("assertion", "the passkey assertion is not JSON");
+            }
+            return concluded(request, authentication.passkey(authSession(auth), PasskeyJson.assertion(parsed)));
+        });
+    }
+
+    @POST
+    @Path("authorize/consent")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response consent(@CookieParam(SESSION_COOKIE) String session, @FormParam("request") String request,
+                            @FormParam("consent_token") String consentToken, @FormParam("decision") String decision) {
+        return guarded(() -> render(authorizations.consent(request, session, consentToken, "allow".equals(decision)), null));
+    }
+
+    /** A login that succeeded sets the session cookie and moves the request on; one that failed starts again. */
+    private Response concluded(String request, AuthOutcome outcome) {
+        if (outcome.state() != AuthOutcome.State.SUCCESS) {
+            return denied(request);
+        }
+        return render(authorizations.next(request, outcome.token(), true), outcome.token());
+    }
+
+    private Response denied(String request) {
+        AuthorizationStep step = authorizations.next(request, null, false);
+        return SignInPages.username(request, step.clientTitle(), Authentication.DENIED, 401);
+    }
+
+    private Response render(AuthorizationStep step, String newSession) {
+        Response.ResponseBuilder response = switch (step.kind()) {
+            case LOGIN -> Response.fromResponse(SignInPages.username(step.requestId(), step.clientTitle(), null, 200));
+            case CONSENT -> Response.fromResponse(SignInPages.consent(step.requestId(), step.clientTitle(), step.scopes(),
+                    step.consentToken()));
+            case REDIRECT -> Response.seeOther(URI.create(step.redirect())).header("Cache-Control", "no-store");
+            case DEVICE_DONE -> Response.fromResponse(SignInPages.message(200, step.clientTitle(), step.message()));
+        };
+        if (newSession != null) {
+            response.cookie(new NewCookie.Builder(SESSION_COOKIE).value(newSession).path("/oauth2").secure(true).httpOnly(true)
+                    .sameSite(NewCookie.SameSite.LAX).build());
+        }
+        return response.build();
+    }
+
+    /** The flow's refusals as pages: bad requests are never redirected, lockouts say so. */
+    private Response guarded(Supplier<Response> action) {
+        try {
+            return action.get();
+        } catch (InvalidAuthorizationRequest e) {
+            return SignInPages.message(400, "Sign-in request refused", e.getMessage());
+        } catch (TooManyRequests e) {
+            return Response.fromResponse(SignInPages.message(429, "Too many attempts", e.getMessage()))
+                    .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
+        } catch (InvalidInput e) {
+            return SignInPages.message(400, "Sign-in request refused", e.getMessage());
+        }
+    }
+
+    private static UUID authSession(String auth) {
+        try {
+            return UUID.fromString(auth == null ? "" : auth);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("auth", "the sign-in form is incomplete; start again");
+        }
+    }
+
+}
