@@ -39,6 +39,16 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST exactly as given: the fuzzers' way in. */
+    HttpResponse<String> postRaw(String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(SignetServer.HTTPS.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     /** Opens the authorization URI and signs in with a password; answers the page or redirect after login. */
     HttpResponse<String> signIn(URI authorize, String username, String password) {
         HttpResponse<String> login = get(authorize);

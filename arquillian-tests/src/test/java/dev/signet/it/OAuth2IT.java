@@ -115,6 +115,12 @@ class OAuth2IT {
         assertFalse(rp.introspect(secondAccess).toSuccessResponse().isActive(), "revoking the refresh token ends its grant");
         assertFalse(rp.userinfo(secondAccess).indicatesSuccess());
         assertEquals(OAuth2Error.INVALID_GRANT.getCode(), rp.refresh(second).toErrorResponse().getErrorObject().getCode());
+
+        SignetApi admin = SignetApi.admin();
+        for (String type : List.of("oauth2.consent", "oauth2.token", "oauth2.token.refresh", "oauth2.revoke")) {
+            String events = admin.get("/v1/audit?type=" + type + "&since=2000-01-01T00:00:00Z").expect(200).body();
+            assertTrue(events.contains("client " + app.client()), type + " is audited");
+        }
     }
 
     @Test

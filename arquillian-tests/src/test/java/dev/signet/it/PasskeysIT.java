@@ -198,4 +198,50 @@ class PasskeysIT {
         assertEquals("authentication denied", passkeyLogin(name, key, true).getString("denied"), "a wrong signature");
         assertTrue(passkeyLogin(name, key).containsKey("success"), "the genuine authenticator still works");
     }
+
+    @Test
+    void aPasskeySignsInOnTheOAuth2LoginPage() throws Exception {
+        OidcFixture app = OidcFixture.confidential();
+        ClientPlatform key = browser("https://localhost:8443");
+        register(SignetApi.login(app.member(), OidcFixture.PASSWORD), key, "laptop").expect(201);
+        RelyingParty rp = app.relyingParty();
+        com.nimbusds.oauth2.sdk.pkce.CodeVerifier verifier = new com.nimbusds.oauth2.sdk.pkce.CodeVerifier();
+        com.nimbusds.openid.connect.sdk.Nonce nonce = new com.nimbusds.openid.connect.sdk.Nonce();
+        Browser user = new Browser();
+        java.net.http.HttpResponse<String> login = user.get(rp.authorize(new com.nimbusds.oauth2.sdk.Scope("openid", "email"), verifier,
+                new com.nimbusds.oauth2.sdk.id.State(), nonce));
+        java.util.Map<String, String> form = Browser.hidden(login.body());
+        form.put("username", app.member());
+        java.net.http.HttpResponse<String> credentials = user.post("/oauth2/authorize/login", form);
+        assertTrue(credentials.body().contains("/oauth2/authorize/passkey"), "the page offers the passkey");
+        java.util.Map<String, String> choose = new java.util.LinkedHashMap<>();
+        choose.put("request", form.get("request"));
+        choose.put("username", app.member());
+        java.net.http.HttpResponse<String> page = user.post("/oauth2/authorize/passkey", choose);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("script-src 'nonce-"));
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("const o=(\\{.*?\\});const b=").matcher(page.body());
+        assertTrue(script.find(), "the page carries the request options");
+        JsonObject options = jakarta.json.Json.createReader(new java.io.StringReader(script.group(1))).readObject().getJsonObject("publicKey");
+        PublicKeyCredential<AuthenticatorAssertionResponse, ?> assertion = key.get(new PublicKeyCredentialRequestOptions(
+                new DefaultChallenge(B64D.decode(options.getString("challenge"))), 60_000L, options.getString("rpId"), List.of(),
+                UserVerificationRequirement.REQUIRED, null));
+        AuthenticatorAssertionResponse response = assertion.getResponse();
+        // what the page's script posts: the credential as JSON, binary fields base64url
+        String posted = "{\"id\":" + quote(B64.encodeToString(assertion.getRawId())) + ",\"type\":\"public-key\",\"response\":{"
+                + "\"authenticatorData\":" + quote(B64.encodeToString(response.getAuthenticatorData()))
+                + ",\"clientDataJSON\":" + quote(B64.encodeToString(response.getClientDataJSON()))
+                + ",\"signature\":" + quote(B64.encodeToString(response.getSignature())) + ",\"userHandle\":null}}";
+        java.util.Map<String, String> finish = Browser.hidden(page.body());
+        finish.put("assertion", posted);
+        java.net.http.HttpResponse<String> consent = user.post("/oauth2/authorize/passkey/finish", finish);
+        com.nimbusds.oauth2.sdk.AuthorizationResponse answer = com.nimbusds.oauth2.sdk.AuthorizationResponse.parse(
+                Browser.location(user.consent(consent, true)));
+        com.nimbusds.openid.connect.sdk.OIDCTokenResponse tokens = (com.nimbusds.openid.connect.sdk.OIDCTokenResponse) rp.redeem(
+                answer.toSuccessResponse().getAuthorizationCode().getValue(), verifier);
+        com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet id = rp.validate(tokens.getOIDCTokens().getIDToken(), nonce,
+                com.nimbusds.jose.JWSAlgorithm.ES256);
+        assertEquals("passkey", id.getACR().getValue());
+        assertEquals(List.of("hwk", "user"), id.getAMR().stream().map(Object::toString).toList());
+    }
 }

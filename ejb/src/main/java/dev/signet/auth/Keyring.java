@@ -23,8 +23,8 @@ public final class Keyring {
 
     Keyring(ECKey key) throws JOSEException {
         this.key = key;
-        this.signer = new ECDSASigner(key);
-        this.verifier = new ECDSAVerifier(key.toPublicJWK());
+        this.signer = SignatureProvider.ecSigner(key);
+        this.verifier = SignatureProvider.ecVerifier(key);
     }
 
     String sign(JWTClaimsSet claims) {

@@ -6,8 +6,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
@@ -21,6 +19,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.signet.auth.KeyEncryption;
+import dev.signet.auth.SignatureProvider;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -51,6 +50,8 @@ public class ClientKeys {
     private static final String CONTEXT = "signet oauth2 client key";
     /** Keys never change once made, so every node keeps the ones it has parsed. */
     private static final Map<String, JWK> PARSED = new ConcurrentHashMap<>();
+    private static final Map<String, JWSSigner> SIGNERS = new ConcurrentHashMap<>();
+    private static final Map<String, JWSVerifier> VERIFIERS = new ConcurrentHashMap<>();
     private static final Map<UUID, ActiveKey> ACTIVE = new ConcurrentHashMap<>();
     /** How long a node keeps signing with the key it knows as current after another node rotated. */
     private static final Duration ACTIVE_CACHE = Duration.ofSeconds(10);
@@ -85,7 +86,7 @@ public class ClientKeys {
         try {
             JWSAlgorithm algorithm = JWSAlgorithm.parse(key.getAlgorithm().getName());
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(type).build(), claims);
-            jwt.sign(signer(key));
+            jwt.sign(SIGNERS.computeIfAbsent(key.getKeyID(), kid -> signer(key)));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign with key " + key.getKeyID(), e);
@@ -111,8 +112,7 @@ public class ClientKeys {
                     || !stored.algorithm().equals(jwt.getHeader().getAlgorithm().getName())) {
                 return Optional.empty();
             }
-            JWK key = parsed(stored);
-            JWSVerifier verifier = key instanceof ECKey ec ? new ECDSAVerifier(ec.toECPublicKey()) : new RSASSAVerifier(key.toRSAKey().toRSAPublicKey());
+            JWSVerifier verifier = VERIFIERS.computeIfAbsent(kid, k -> verifier(parsed(stored)));
             return jwt.verify(verifier) ? Optional.of(jwt.getJWTClaimsSet()) : Optional.empty();
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
@@ -190,7 +190,21 @@ public class ClientKeys {
         }
     }
 
-    private static JWSSigner signer(JWK key) throws JOSEException {
-        return key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey());
+    /** Signers and verifiers are thread-safe and their keys never change: one of each per key and node. */
+    private static JWSSigner signer(JWK key) {
+        try {
+            return key instanceof ECKey ec ? SignatureProvider.ecSigner(ec) : SignatureProvider.fast(new RSASSASigner(key.toRSAKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("unusable signing key " + key.getKeyID(), e);
+        }
+    }
+
+    private static JWSVerifier verifier(JWK key) {
+        try {
+            return key instanceof ECKey ec ? SignatureProvider.ecVerifier(ec)
+                    : SignatureProvider.fast(new RSASSAVerifier(key.toRSAKey().toRSAPublicKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("unusable verification key " + key.getKeyID(), e);
+        }
     }
 }
