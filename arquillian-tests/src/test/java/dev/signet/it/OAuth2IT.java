@@ -100,6 +100,13 @@ class OAuth2IT {
 
         UserInfoResponse info = rp.userinfo(access);
         assertTrue(info.indicatesSuccess());
+        UserInfoResponse byPost = UserInfoResponse.parse(RelyingParty.send(new com.nimbusds.openid.connect.sdk.UserInfoRequest(
+                rp.metadata.getUserInfoEndpointURI(), HTTPRequest.Method.POST, access).toHTTPRequest()));
+        assertEquals(info.toSuccessResponse().getUserInfo().getSubject(), byPost.toSuccessResponse().getUserInfo().getSubject());
+        com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata rfc8414 = com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata.parse(
+                SignetApi.anonymous().get("/oauth2/openid/" + app.client() + "/.well-known/oauth-authorization-server").expect(200).body());
+        assertEquals(rp.metadata.getIssuer(), rfc8414.getIssuer());
+        assertEquals(rp.metadata.getTokenEndpointURI(), rfc8414.getTokenEndpointURI());
         assertEquals(id.getSubject(), info.toSuccessResponse().getUserInfo().getSubject());
         assertEquals(app.member() + "@example.com", info.toSuccessResponse().getUserInfo().getEmailAddress());
 
