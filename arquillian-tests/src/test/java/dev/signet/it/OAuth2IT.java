@@ -288,4 +288,23 @@ class OAuth2IT {
         AuthorizationResponse noSession = AuthorizationResponse.parse(Browser.location(new Browser().get(promptNone)));
         assertEquals("login_required", noSession.toErrorResponse().getErrorObject().getCode());
     }
+
+    @Test
+    void aSignInIsBoundToTheBrowserThatStartedIt() {
+        OidcFixture app = OidcFixture.confidential();
+        RelyingParty rp = app.relyingParty();
+        Browser victim = new Browser();
+        HttpResponse<String> login = victim.get(rp.authorize(SCOPE, new CodeVerifier(), new State(), null));
+        java.util.Map<String, String> form = Browser.hidden(login.body());
+        form.put("username", app.member());
+        // another browser (an attacker's page posting the form, or a request id handed over) is refused
+        HttpResponse<String> elsewhere = new Browser().post("/oauth2/authorize/login", form);
+        assertEquals(400, elsewhere.statusCode());
+        assertTrue(elsewhere.body().contains("another browser"));
+        HttpResponse<String> credentials = victim.post("/oauth2/authorize/login", form);
+        assertEquals(200, credentials.statusCode(), "the browser that started it carries on");
+        java.util.Map<String, String> next = Browser.hidden(credentials.body());
+        next.put("password", OidcFixture.PASSWORD);
+        assertEquals(400, new Browser().post("/oauth2/authorize/credential", next).statusCode());
+    }
 }

@@ -20,6 +20,7 @@ import dev.signet.audit.Audit;
 import dev.signet.auth.Tokens;
 import dev.signet.auth.UserSession;
 import dev.signet.auth.VerifiedToken;
+import dev.signet.credential.SecretDigest;
 import dev.signet.model.Account;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -74,7 +75,7 @@ public class Authorizations {
     private Audit audit;
 
     /** Validates the query of {@code /oauth2/authorize}; the next step is login, consent or a redirect. */
-    public AuthorizationStep start(Map<String, List<String>> params, String issuerBase, String sessionToken) {
+    public AuthorizationStep start(Map<String, List<String>> params, String issuerBase, String sessionToken, String browser) {
         String clientId = single(params, "client_id");
         OAuth2Client client = clients.find(clientId)
                 .orElseThrow(() -> new InvalidAuthorizationRequest("unknown client_id: the application is not registered with Signet"));
@@ -113,14 +114,14 @@ public class Authorizations {
         PendingAuthorization pending = new PendingAuthorization(client.name(), redirect,
                 new LinkedHashSet<>(request.getScope().toStringList()), state == null ? null : state.getValue(), single(params, "nonce"),
                 request.getCodeChallenge() == null ? null : request.getCodeChallenge().getValue(), issuer.getValue(), none,
-                prompt != null && prompt.contains(Prompt.Type.CONSENT), maxAge, forceLogin, null, null, null);
+                prompt != null && prompt.contains(Prompt.Type.CONSENT), maxAge, forceLogin, null, null, null, browserDigest(browser));
         String id = randomId();
         save(id, pending);
-        return next(id, sessionToken, false);
+        return next(id, sessionToken, false, browser);
     }
 
     /** The device flow's verification page: a valid user code starts the same login and consent. */
-    public Optional<AuthorizationStep> startDevice(String userCode, String issuerBase, String sessionToken) {
+    public Optional<AuthorizationStep> startDevice(String userCode, String issuerBase, String sessionToken, String browser) {
         Optional<DeviceAuthorizations.Device> device = devices.byUserCode(userCode);
         if (device.isEmpty()) {
             return Optional.empty();
@@ -130,18 +131,18 @@ public class Authorizations {
             return Optional.empty();
         }
         PendingAuthorization pending = new PendingAuthorization(client.name(), null, device.get().scopes(), null, null, null,
-                Issuers.of(issuerBase, client), false, false, null, false, device.get().key(), null, null);
+                Issuers.of(issuerBase, client), false, false, null, false, device.get().key(), null, null, browserDigest(browser));
         String id = randomId();
         save(id, pending);
-        return Optional.of(next(id, sessionToken, false));
+        return Optional.of(next(id, sessionToken, false, browser));
     }
 
     /**
      * Where the request stands for whoever holds {@code sessionToken} (the login cookie):
      * {@code freshLogin} says the person has just logged in on the login page of this request.
      */
-    public AuthorizationStep next(String requestId, String sessionToken, boolean freshLogin) {
-        PendingAuthorization pending = pending(requestId);
+    public AuthorizationStep next(String requestId, String sessionToken, boolean freshLogin, String browser) {
+        PendingAuthorization pending = pending(requestId, browser);
         OAuth2Client client = clients.find(pending.client())
                 .orElseThrow(() -> new InvalidAuthorizationRequest("the application was removed; start again from it"));
         if (freshLogin && pending.loginRequired()) {
@@ -176,11 +177,11 @@ public class Authorizations {
     }
 
     /** The consent page's answer; it must come from the account that was shown the page. */
-    public AuthorizationStep consent(String requestId, String sessionToken, String consentToken, boolean allow) {
-        PendingAuthorization pending = pending(requestId);
+    public AuthorizationStep consent(String requestId, String sessionToken, String consentToken, boolean allow, String browser) {
+        PendingAuthorization pending = pending(requestId, browser);
         Optional<Login> login = login(sessionToken);
         if (login.isEmpty()) {
-            return next(requestId, sessionToken, false);
+            return next(requestId, sessionToken, false, browser);
         }
         if (pending.account() == null || !pending.account().equals(login.get().account().toString()) || consentToken == null
                 || !MessageDigest.isEqual(consentToken.getBytes(StandardCharsets.UTF_8),
@@ -288,12 +289,30 @@ public class Authorizations {
         return null;
     }
 
-    private PendingAuthorization pending(String requestId) {
+    /** Refuses a login step for a request this browser did not start (before any credential is looked at). */
+    public void requireSameBrowser(String requestId, String browser) {
+        pending(requestId, browser);
+    }
+
+    private PendingAuthorization pending(String requestId, String browser) {
         String stored = requestId == null || requestId.length() > 64 ? null : cache.get(key(requestId));
         if (stored == null) {
             throw new InvalidAuthorizationRequest("this sign-in request has expired or is unknown; start again from the application");
         }
-        return PendingAuthorization.fromJson(stored);
+        PendingAuthorization pending = PendingAuthorization.fromJson(stored);
+        if (browser == null || !MessageDigest.isEqual(browserDigest(browser).getBytes(StandardCharsets.US_ASCII),
+                pending.browser().getBytes(StandardCharsets.US_ASCII))) {
+            throw new InvalidAuthorizationRequest("this sign-in was started in another browser (or its cookies were cleared); "
+                    + "start again from the application");
+        }
+        return pending;
+    }
+
+    private static String browserDigest(String browser) {
+        if (browser == null || browser.length() < 32 || browser.length() > 128) {
+            throw new InvalidAuthorizationRequest("the browser cookie is missing; enable cookies for this site and start again");
+        }
+        return SecretDigest.of(browser);
     }
 
     private void save(String requestId, PendingAuthorization pending) {

@@ -42,6 +42,9 @@ import java.util.function.Supplier;
 @Path("oauth2")
 public class AuthorizeResource {
     static final String SESSION_COOKIE = "signet_session";
+    /** Binds a sign-in to the browser that started it: SameSite=Lax keeps it off cross-site form posts. */
+    static final String BROWSER_COOKIE = "signet_browser";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     @EJB
     private Authorizations authorizations;
@@ -52,34 +55,43 @@ public class AuthorizeResource {
 
     @GET
     @Path("authorize")
-    public Response authorize(@CookieParam(SESSION_COOKIE) String session) {
-        return guarded(() -> render(authorizations.start(uri.getQueryParameters(), OAuth2Exchange.origin(uri), session), null));
+    public Response authorize(@CookieParam(SESSION_COOKIE) String session, @CookieParam(BROWSER_COOKIE) String browser) {
+        String known = browserOrNew(browser);
+        return guarded(() -> withBrowser(render(authorizations.start(uri.getQueryParameters(), OAuth2Exchange.origin(uri), session, known),
+                null), browser, known));
     }
 
     /** OpenID Connect section 3.1.2.1: the authorization endpoint also takes its parameters as a form. */
     @POST
     @Path("authorize")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response authorizeByForm(@CookieParam(SESSION_COOKIE) String session, MultivaluedMap<String, String> form) {
-        return guarded(() -> render(authorizations.start(form, OAuth2Exchange.origin(uri), session), null));
+    public Response authorizeByForm(@CookieParam(SESSION_COOKIE) String session, @CookieParam(BROWSER_COOKIE) String browser,
+                                    MultivaluedMap<String, String> form) {
+        String known = browserOrNew(browser);
+        return guarded(() -> withBrowser(render(authorizations.start(form, OAuth2Exchange.origin(uri), session, known), null),
+                browser, known));
     }
 
     @GET
     @Path("device")
-    public Response device(@QueryParam("user_code") String userCode, @CookieParam(SESSION_COOKIE) String session) {
+    public Response device(@QueryParam("user_code") String userCode, @CookieParam(SESSION_COOKIE) String session,
+                           @CookieParam(BROWSER_COOKIE) String browser) {
         if (userCode == null || userCode.isBlank()) {
             return SignInPages.deviceCode(null);
         }
-        return guarded(() -> authorizations.startDevice(userCode, OAuth2Exchange.origin(uri), session)
+        String known = browserOrNew(browser);
+        return guarded(() -> withBrowser(authorizations.startDevice(userCode, OAuth2Exchange.origin(uri), session, known)
                 .map(step -> render(step, null))
-                .orElseGet(() -> SignInPages.deviceCode("That code is unknown or has expired; check your device.")));
+                .orElseGet(() -> SignInPages.deviceCode("That code is unknown or has expired; check your device.")), browser, known));
     }
 
     @POST
     @Path("authorize/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response login(@FormParam("request") String request, @FormParam("username") String username) {
+    public Response login(@CookieParam(BROWSER_COOKIE) String browser, @FormParam("request") String request,
+                          @FormParam("username") String username) {
         return guarded(() -> {
+            authorizations.requireSameBrowser(request, browser);
             AuthOutcome chosen = authentication.init(username);
             List<String> mechanisms = chosen.mechanisms();
             String mechanism = mechanisms.contains(Authentication.PASSWORD_MFA) ? Authentication.PASSWORD_MFA : Authentication.PASSWORD;
@@ -92,27 +104,30 @@ public class AuthorizeResource {
     @POST
     @Path("authorize/credential")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response credential(@FormParam("request") String request, @FormParam("auth") String auth,
-                               @FormParam("totp") String totp, @FormParam("password") String password) {
+    public Response credential(@CookieParam(BROWSER_COOKIE) String browser, @FormParam("request") String request,
+                               @FormParam("auth") String auth, @FormParam("totp") String totp, @FormParam("password") String password) {
         return guarded(() -> {
+            authorizations.requireSameBrowser(request, browser);
             UUID session = authSession(auth);
             if (totp != null) {
                 String code = totp.replace(" ", "");
                 String kind = code.chars().allMatch(Character::isDigit) ? Authentication.TOTP : Authentication.BACKUP_CODE;
                 AuthOutcome second = authentication.secondFactor(session, kind, code);
                 if (second.state() == AuthOutcome.State.DENIED) {
-                    return denied(request);
+                    return denied(request, browser);
                 }
             }
-            return concluded(request, authentication.password(session, password == null ? new char[0] : password.toCharArray()));
+            return concluded(request, browser, authentication.password(session, password == null ? new char[0] : password.toCharArray()));
         });
     }
 
     @POST
     @Path("authorize/passkey")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response passkey(@FormParam("request") String request, @FormParam("username") String username) {
+    public Response passkey(@CookieParam(BROWSER_COOKIE) String browser, @FormParam("request") String request,
+                            @FormParam("username") String username) {
         return guarded(() -> {
+            authorizations.requireSameBrowser(request, browser);
             AuthOutcome chosen = authentication.init(username);
             AuthOutcome challenge = authentication.begin(chosen.sessionId(), Authentication.PASSKEY);
             return SignInPages.passkey(request, chosen.sessionId().toString(), PasskeyJson.requestOptions(challenge.passkey()));
@@ -122,37 +137,39 @@ public class AuthorizeResource {
     @POST
     @Path("authorize/passkey/finish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response passkeyFinish(@FormParam("request") String request, @FormParam("auth") String auth,
-                                  @FormParam("assertion") String assertion) {
+    public Response passkeyFinish(@CookieParam(BROWSER_COOKIE) String browser, @FormParam("request") String request,
+                                  @FormParam("auth") String auth, @FormParam("assertion") String assertion) {
         return guarded(() -> {
+            authorizations.requireSameBrowser(request, browser);
             JsonValue parsed;
             try {
                 parsed = Json.createReader(new StringReader(assertion == null ? "" : assertion)).readValue();
             } catch (JsonException e) {
                 throw new InvalidInput("assertion", "the passkey assertion is not JSON");
             }
-            return concluded(request, authentication.passkey(authSession(auth), PasskeyJson.assertion(parsed)));
+            return concluded(request, browser, authentication.passkey(authSession(auth), PasskeyJson.assertion(parsed)));
         });
     }
 
     @POST
     @Path("authorize/consent")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response consent(@CookieParam(SESSION_COOKIE) String session, @FormParam("request") String request,
-                            @FormParam("consent_token") String consentToken, @FormParam("decision") String decision) {
-        return guarded(() -> render(authorizations.consent(request, session, consentToken, "allow".equals(decision)), null));
+    public Response consent(@CookieParam(SESSION_COOKIE) String session, @CookieParam(BROWSER_COOKIE) String browser,
+                            @FormParam("request") String request, @FormParam("consent_token") String consentToken,
+                            @FormParam("decision") String decision) {
+        return guarded(() -> render(authorizations.consent(request, session, consentToken, "allow".equals(decision), browser), null));
     }
 
     /** A login that succeeded sets the session cookie and moves the request on; one that failed starts again. */
-    private Response concluded(String request, AuthOutcome outcome) {
+    private Response concluded(String request, String browser, AuthOutcome outcome) {
         if (outcome.state() != AuthOutcome.State.SUCCESS) {
-            return denied(request);
+            return denied(request, browser);
         }
-        return render(authorizations.next(request, outcome.token(), true), outcome.token());
+        return render(authorizations.next(request, outcome.token(), true, browser), outcome.token());
     }
 
-    private Response denied(String request) {
-        AuthorizationStep step = authorizations.next(request, null, false);
+    private Response denied(String request, String browser) {
+        AuthorizationStep step = authorizations.next(request, null, false, browser);
         return SignInPages.username(request, step.clientTitle(), Authentication.DENIED, 401);
     }
 
@@ -169,6 +186,25 @@ public class AuthorizeResource {
                     .sameSite(NewCookie.SameSite.LAX).build());
         }
         return response.build();
+    }
+
+    /** The browser's cookie, or a new random one for a browser that has none yet. */
+    private static String browserOrNew(String browser) {
+        if (browser != null && browser.length() >= 32 && browser.length() <= 128) {
+            return browser;
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Sets the browser cookie on the answer when it is new. */
+    private static Response withBrowser(Response response, String had, String known) {
+        if (known.equals(had)) {
+            return response;
+        }
+        return Response.fromResponse(response).cookie(new NewCookie.Builder(BROWSER_COOKIE).value(known).path("/oauth2").secure(true)
+                .httpOnly(true).sameSite(NewCookie.SameSite.LAX).build()).build();
     }
 
     /** The flow's refusals as pages: bad requests are never redirected, lockouts say so. */
