@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.sync.SyncAuthority;
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.AttestedCredentialDataConverter;
 import com.webauthn4j.converter.util.ObjectConverter;
@@ -79,6 +80,7 @@ public class Passkeys {
 
     public PasskeyChallenge beginRegistration() {
         Account account = self();
+        SyncAuthority.requireLocallyWritable(em, account, SyncAuthority.PASSKEYS);
         String ceremony = UUID.randomUUID().toString();
         String challenge = challenge("reg:" + ceremony, account);
         String spn = account.name() + "@" + rpId();

@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.sync.SyncAuthority;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
@@ -47,6 +48,7 @@ public class Passwords {
         Caller caller = callers.current();
         Account account = account(caller, kind, id);
         AccessControl.requireSetPassword(caller, account);
+        SyncAuthority.requireLocallyWritable(em, account, SyncAuthority.PASSWORD);
         if (password == null) {
             throw new InvalidInput("password", "password is required");
         }

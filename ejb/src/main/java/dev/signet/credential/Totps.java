@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.sync.SyncAuthority;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
@@ -54,6 +55,7 @@ public class Totps {
 
     public TotpEnrolment enrol(String label, String algorithmName, Integer digits) {
         Account account = self();
+        SyncAuthority.requireLocallyWritable(em, account, SyncAuthority.TOTP);
         TotpAlgorithm algorithm = TotpAlgorithm.parse(algorithmName);
         int length = digits == null ? 6 : digits;
         if (length != 6 && length != 8) {

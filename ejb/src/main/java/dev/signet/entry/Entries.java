@@ -1,5 +1,6 @@
 package dev.signet.entry;
 
+import dev.signet.sync.SyncAuthority;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
@@ -86,6 +87,45 @@ public class Entries {
         memberOf.refresh(membershipChanges);
         audit.success("entry.create", caller, entry, kind.restName());
         return views.of(entry, caller);
+    }
+
+    /**
+     * Creates or updates an entry on behalf of its sync account (the sync token authenticated the
+     * request, so no caller checks here; the sync service checked ownership and names first).
+     * Returns the entries whose memberships changed; call {@link #refreshMemberships} once after.
+     */
+    public Set<UUID> importSynced(UUID owner, EntryKind kind, UUID uuid, String externalId, Map<String, List<String>> attrs) {
+        Instant now = Instant.now();
+        String name = Schema.require(Schema.NAME, kind).syntax().normalise(Schema.NAME,
+                attrs.getOrDefault(Schema.NAME, List.of("")).stream().findFirst().orElse(""));
+        Entry entry = em.find(Entry.class, uuid);
+        if (entry == null) {
+            entry = switch (kind) {
+                case PERSON -> new Person(uuid, name, now);
+                case GROUP -> new Group(uuid, name, now);
+                case SERVICE_ACCOUNT -> new ServiceAccount(uuid, name, now);
+            };
+            em.persist(entry);
+        } else {
+            if (entry.recycled()) {
+                entry.revive(now);
+            }
+            entry.rename(name);
+        }
+        entry.syncedBy(owner, externalId);
+        Set<UUID> changes = new HashSet<>();
+        for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
+            if (!attr.getKey().equals(Schema.NAME)) {
+                changes.addAll(apply(Caller.SYSTEM, entry, attr.getKey(), attr.getValue(), false));
+            }
+        }
+        entry.touch(now);
+        return changes;
+    }
+
+    public void refreshMemberships(Set<UUID> changes) {
+        em.flush();
+        memberOf.refresh(changes);
     }
 
     public EntryView get(EntryKind kind, String id) {
@@ -227,6 +267,7 @@ public class Entries {
         }
         if (existing) {
             AccessControl.requireWrite(caller, entry, def);
+            SyncAuthority.requireLocallyWritable(em, entry, attribute);
         }
         if (rawValues == null) {
             throw new InvalidInput(attribute, attribute + ": values must be a list");

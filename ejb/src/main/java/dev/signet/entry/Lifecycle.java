@@ -1,5 +1,6 @@
 package dev.signet.entry;
 
+import dev.signet.sync.SyncAuthority;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
@@ -90,6 +91,7 @@ public class Lifecycle {
         Entry entry = lookup.require(kind, id);
         AccessControl.requireVisible(caller, entry, id);
         AccessControl.requireAdminister(caller, entry, "delete");
+        SyncAuthority.requireLocallyWritable(em, entry, SyncAuthority.LIFECYCLE);
         if (BuiltinGroup.of(entry.uuid()).isPresent()) {
             throw new AccessDenied(entry.name() + " is built in and cannot be deleted");
         }
@@ -140,6 +142,7 @@ public class Lifecycle {
         Entry entry = lookup.require(kind, id);
         AccessControl.requireVisible(caller, entry, id);
         AccessControl.requireAdminister(caller, entry, "make POSIX");
+        SyncAuthority.requireLocallyWritable(em, entry, SyncAuthority.LIFECYCLE);
         if (entry.posix()) {
             if (gidnumber != null && gidnumber.longValue() != entry.gidnumber().orElseThrow()) {
                 throw new Conflict(Schema.GIDNUMBER, entry.name() + " already has gidnumber " + entry.gidnumber().orElseThrow());
@@ -208,6 +211,7 @@ public class Lifecycle {
             throw new InvalidInput("id", "only accounts can be locked");
         }
         AccessControl.requireAdminister(caller, entry, action);
+        SyncAuthority.requireLocallyWritable(em, entry, SyncAuthority.LIFECYCLE);
         return account;
     }
 }

@@ -62,6 +62,10 @@ public abstract class Entry {
     @Column(name = "sync_parent")
     private UUID syncParent;
 
+    /** The entry's id in the system its sync account imports from. */
+    @Column(name = "sync_external_id", length = 1024)
+    private String syncExternalId;
+
     @Column(name = "recycled_at")
     private Instant recycledAt;
 
@@ -148,6 +152,22 @@ public abstract class Entry {
 
     public Optional<UUID> syncParent() {
         return Optional.ofNullable(syncParent);
+    }
+
+    public Optional<String> syncExternalId() {
+        return Optional.ofNullable(syncExternalId);
+    }
+
+    /** Imported and owned by a sync account from now on. */
+    public void syncedBy(UUID parent, String externalId) {
+        this.syncParent = parent;
+        this.syncExternalId = externalId;
+    }
+
+    /** No longer owned by any sync account (finalise, terminate): an ordinary local entry. */
+    public void releaseFromSync() {
+        this.syncParent = null;
+        this.syncExternalId = null;
     }
 
     public boolean recycled() {

@@ -1,0 +1,206 @@
+package dev.signet.sync;
+
+import dev.signet.access.AccessControl;
+import dev.signet.access.BuiltinGroup;
+import dev.signet.access.Caller;
+import dev.signet.access.Callers;
+import dev.signet.audit.Audit;
+import dev.signet.credential.SecretDigest;
+import dev.signet.entry.EntryLookup;
+import dev.signet.entry.MemberOf;
+import dev.signet.fault.AccessDenied;
+import dev.signet.fault.Conflict;
+import dev.signet.fault.EntryNotFound;
+import dev.signet.fault.InvalidInput;
+import dev.signet.model.Entry;
+import dev.signet.model.Group;
+import dev.signet.schema.AttributeDefinition;
+import dev.signet.schema.Schema;
+import dev.signet.schema.Syntax;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code /v1/sync_account}: sync accounts, their sync tokens and yield attributes, and the two
+ * irreversible ends, finalise and terminate. Everything here needs {@code idm_admins} and a
+ * read-write session.
+ */
+// access is decided in code (AccessControl), per operation
+@PermitAll
+@Stateless
+public class SyncAccounts {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What finalise or terminate did (both are idempotent: a retry reports zero). */
+    public record Ended(int entries) {
+    }
+
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    @EJB
+    private Callers callers;
+    @EJB
+    private EntryLookup lookup;
+    @EJB
+    private Audit audit;
+    @EJB
+    private MemberOf memberOf;
+
+    public SyncAccount create(String name, String description) {
+        Caller caller = admin();
+        String normal = Syntax.INAME.normalise(Schema.NAME, name);
+        if (find(normal).isPresent() || lookup.live(normal).isPresent()) {
+            throw new Conflict(Schema.NAME, "name already taken: " + normal);
+        }
+        SyncAccount account = new SyncAccount(UUID.randomUUID(), normal,
+                description == null ? null : Syntax.UTF8.normalise(Schema.DESCRIPTION, description), Instant.now());
+        em.persist(account);
+        audit.success("sync.account.create", caller, null, "sync account " + normal);
+        return account;
+    }
+
+    public List<SyncAccount> list() {
+        reader();
+        return em.createQuery("select a from SyncAccount a order by a.name", SyncAccount.class).getResultList();
+    }
+
+    public SyncAccount get(String id) {
+        reader();
+        return require(id);
+    }
+
+    /** A new sync token (shown once); the previous one stops working. The sync state stays. */
+    public String issueToken(String id) {
+        Caller caller = admin();
+        SyncAccount account = require(id);
+        if (account.finalised()) {
+            throw new Conflict("sync_account", account.name() + " is finalised and can no longer sync");
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = "signet-sync-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        account.issueToken(SecretDigest.of(token), Instant.now());
+        audit.success("sync.token.issue", caller, null, "sync account " + account.name());
+        return token;
+    }
+
+    /** Destroys the token; the account, its entries and its sync state stay as they are. */
+    public void destroyToken(String id) {
+        Caller caller = admin();
+        SyncAccount account = require(id);
+        account.destroyToken();
+        audit.success("sync.token.destroy", caller, null, "sync account " + account.name());
+    }
+
+    /** Replaces the set of attributes the account yields to local changes. */
+    public SyncAccount yieldAttributes(String id, List<String> attributes) {
+        Caller caller = admin();
+        SyncAccount account = require(id);
+        Set<String> valid = new LinkedHashSet<>();
+        for (String attribute : attributes) {
+            String name = attribute == null ? "" : attribute.trim().toLowerCase(Locale.ROOT);
+            Optional<AttributeDefinition> def = Schema.find(name);
+            if (!SyncAuthority.CREDENTIALS.contains(name) && !SyncAuthority.LIFECYCLE.equals(name)
+                    && (def.isEmpty() || !def.get().writable())) {
+                throw new InvalidInput("attributes", "not an attribute that can be yielded: " + attribute);
+            }
+            valid.add(name);
+        }
+        account.replaceYieldAttributes(valid);
+        audit.success("sync.yield", caller, null, "sync account " + account.name() + " yields " + String.join(", ", valid));
+        return account;
+    }
+
+    /** Every imported entry becomes an ordinary local one; the account can no longer sync. */
+    public Ended finalise(String id) {
+        Caller caller = admin();
+        SyncAccount account = require(id);
+        List<Entry> owned = SyncAuthority.owned(em, account.uuid());
+        owned.forEach(Entry::releaseFromSync);
+        account.finalise(Instant.now());
+        audit.success("sync.finalise", caller, null, "sync account " + account.name() + ": " + owned.size() + " entries released");
+        return new Ended(owned.size());
+    }
+
+    /** Every entry the account imported goes to the recycle bin, then the account itself goes. */
+    public Ended terminate(String id) {
+        Caller caller = admin();
+        Optional<SyncAccount> found = find(id);
+        if (found.isEmpty()) {
+            return new Ended(0);
+        }
+        SyncAccount account = found.get();
+        List<Entry> owned = SyncAuthority.owned(em, account.uuid());
+        Instant now = Instant.now();
+        Set<UUID> formerMembers = new HashSet<>();
+        for (Entry entry : owned) {
+            if (!entry.recycled()) {
+                entry.recycle(now);
+                if (entry instanceof Group group) {
+                    formerMembers.addAll(group.members());
+                }
+            }
+            entry.releaseFromSync();
+        }
+        em.remove(account);
+        em.flush();
+        memberOf(formerMembers);
+        audit.success("sync.terminate", caller, null, "sync account " + account.name() + ": " + owned.size() + " entries recycled");
+        return new Ended(owned.size());
+    }
+
+    private void memberOf(Set<UUID> changed) {
+        if (!changed.isEmpty()) {
+            memberOf.refresh(changed);
+        }
+    }
+
+    public Optional<SyncAccount> find(String id) {
+        if (id == null || id.isBlank() || id.length() > 64) {
+            return Optional.empty();
+        }
+        String ref = id.trim().toLowerCase(Locale.ROOT);
+        if (ref.length() == 36) {
+            try {
+                return Optional.ofNullable(em.find(SyncAccount.class, UUID.fromString(ref)));
+            } catch (IllegalArgumentException e) {
+                // a 36-character name
+            }
+        }
+        return em.createQuery("select a from SyncAccount a where a.name = :name", SyncAccount.class)
+                .setParameter("name", ref).getResultStream().findFirst();
+    }
+
+    private SyncAccount require(String id) {
+        return find(id).orElseThrow(() -> new EntryNotFound(id));
+    }
+
+    private Caller reader() {
+        Caller caller = callers.current();
+        AccessControl.requireAuthenticated(caller);
+        if (!caller.in(BuiltinGroup.IDM_ADMINS)) {
+            throw new AccessDenied("sync accounts need " + BuiltinGroup.IDM_ADMINS.groupName());
+        }
+        return caller;
+    }
+
+    private Caller admin() {
+        Caller caller = reader();
+        AccessControl.requireReadWrite(caller);
+        return caller;
+    }
+}
