@@ -78,6 +78,20 @@ public class Passwords {
     }
 
     /**
+     * A hash the account's sync source holds, for an account that sync owns: no caller checks (the
+     * sync service authenticated the source). Unsupported hash schemes are left out and said so.
+     */
+    public boolean importSynced(Account account, String hash) {
+        if (ImportedPasswordHash.of(hash).isEmpty()) {
+            return false;
+        }
+        if (!hash.trim().equals(account.passwordHash().orElse(null))) {
+            replace(account, hash.trim(), policyFor(account).history());
+        }
+        return true;
+    }
+
+    /**
      * Whether {@code password} is the account's; for no account, or one without a password, the
      * same Argon2id work is spent so timing does not tell them apart. A match made with an old
      * cost or an imported scheme is rehashed with the current cost.

@@ -57,6 +57,8 @@ public class Entries {
     private Audit audit;
     @EJB
     private EntryViews views;
+    @EJB
+    private PosixIds posixIds;
 
     public EntryView create(EntryKind kind, Map<String, List<String>> attrs) {
         Caller caller = callers.current();
@@ -115,12 +117,38 @@ public class Entries {
         entry.syncedBy(owner, externalId);
         Set<UUID> changes = new HashSet<>();
         for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
-            if (!attr.getKey().equals(Schema.NAME)) {
+            if (attr.getKey().equals(Schema.GIDNUMBER)) {
+                importGidnumber(entry, attr.getValue());
+            } else if (!attr.getKey().equals(Schema.NAME)) {
                 changes.addAll(apply(Caller.SYSTEM, entry, attr.getKey(), attr.getValue(), false));
             }
         }
         entry.touch(now);
         return changes;
+    }
+
+    /**
+     * The source's POSIX id, claimed like an admin's explicit one (at least 65536, never one
+     * handed out before); a source that changes an id it gave is refused, ids are for life.
+     */
+    private void importGidnumber(Entry entry, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        long requested;
+        try {
+            requested = Long.parseLong(values.get(0).trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(Schema.GIDNUMBER, entry.name() + ": gidnumber " + values.get(0) + " is not a number");
+        }
+        if (entry.posix()) {
+            if (entry.gidnumber().orElseThrow() != requested) {
+                throw new Conflict(Schema.GIDNUMBER, entry.name() + " has gidnumber " + entry.gidnumber().orElseThrow()
+                        + "; the source now says " + requested + ", and POSIX ids do not change");
+            }
+            return;
+        }
+        entry.setGidnumber(posixIds.claim(entry.uuid(), requested));
     }
 
     public void refreshMemberships(Set<UUID> changes) {

@@ -52,6 +52,13 @@ public class SyncAccount {
     @Column(name = "attribute", length = 64)
     private Set<String> yieldAttributes = new TreeSet<>();
 
+    /** The LDAP source as JSON ({@link LdapSource}); null for accounts fed by SCIM pushes only. */
+    @Column(name = "ldap_source", length = 65536)
+    private String ldapSource;
+
+    @Column(name = "sealed_bind_password", length = 1024)
+    private String sealedBindPassword;
+
     @Column(name = "finalised_at")
     private Instant finalisedAt;
 
@@ -107,6 +114,19 @@ public class SyncAccount {
 
     void advance(String newCookie) {
         this.cookie = newCookie;
+    }
+
+    public java.util.Optional<LdapSource> ldapSource() {
+        return java.util.Optional.ofNullable(ldapSource).map(LdapSource::fromJson);
+    }
+
+    java.util.Optional<String> sealedBindPassword() {
+        return java.util.Optional.ofNullable(sealedBindPassword);
+    }
+
+    void readFrom(LdapSource source, String sealedPassword) {
+        this.ldapSource = source.toJson();
+        this.sealedBindPassword = sealedPassword;
     }
 
     public Set<String> yieldAttributes() {

@@ -59,6 +59,8 @@ public class SyncAccounts {
     private Audit audit;
     @EJB
     private MemberOf memberOf;
+    @EJB
+    private SyncJobs jobs;
 
     public SyncAccount create(String name, String description) {
         Caller caller = admin();
@@ -104,6 +106,26 @@ public class SyncAccounts {
         SyncAccount account = require(id);
         account.destroyToken();
         audit.success("sync.token.destroy", caller, null, "sync account " + account.name());
+    }
+
+    /** Where the account's job reads from; the bind password is sealed with the key-encryption key. */
+    public SyncAccount readFromLdap(String id, LdapSource source, String bindPassword) {
+        Caller caller = admin();
+        SyncAccount account = require(id);
+        String sealed = bindPassword == null ? account.sealedBindPassword().orElse(null)
+                : dev.signet.auth.KeyEncryption.fromConfiguredFile().encrypt(bindPassword, SyncRuns.PASSWORD_CONTEXT);
+        account.readFrom(source, sealed);
+        audit.success("sync.source", caller, null, "sync account " + account.name() + " reads " + source.url() + " " + source.baseDn());
+        return account;
+    }
+
+    /** Starts a run of the account's job now (what the schedule does too). */
+    public java.util.UUID run(String id) {
+        Caller caller = admin();
+        SyncAccount account = require(id);
+        java.util.UUID run = jobs.start(account.uuid());
+        audit.success("sync.run", caller, null, "sync account " + account.name() + ": run " + run);
+        return run;
     }
 
     /** Replaces the set of attributes the account yields to local changes. */

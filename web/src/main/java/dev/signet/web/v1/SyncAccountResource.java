@@ -34,6 +34,8 @@ import java.util.Map;
 public class SyncAccountResource {
     @EJB
     private SyncAccounts accounts;
+    @EJB
+    private dev.signet.sync.SyncRuns runs;
 
     @GET
     public JsonArray list() {
@@ -87,6 +89,50 @@ public class SyncAccountResource {
     @Path("{id}/_yield_attributes")
     public JsonObject postYield(@PathParam("id") String id, JsonValue attributes) {
         return replaceYield(id, attributes);
+    }
+
+    /** The LDAP source: {@code {"url", "bind_dn", "bind_password", "base_dn", "person_filter"?, "group_filter"?, "ca_pem"?, "exclude"?, "remap"?}}. */
+    @PUT
+    @Path("{id}/_ldap")
+    public JsonObject readFromLdap(@PathParam("id") String id, JsonObject body) {
+        if (body == null) {
+            throw new dev.signet.fault.InvalidInput("url", "the LDAP source is required");
+        }
+        SyncAccount account = accounts.readFromLdap(id, dev.signet.sync.LdapSource.fromJson(body), EntryJson.optionalString(body, "bind_password"));
+        return ldap(account);
+    }
+
+    @GET
+    @Path("{id}/_ldap")
+    public JsonObject ldapSource(@PathParam("id") String id) {
+        return ldap(accounts.get(id));
+    }
+
+    /** Starts a run now; 202 with its id (follow it in {@code _runs}). */
+    @POST
+    @Path("{id}/_run")
+    public Response run(@PathParam("id") String id) {
+        return Response.accepted(Json.createObjectBuilder().add("run", accounts.run(id).toString()).build()).build();
+    }
+
+    @GET
+    @Path("{id}/_runs")
+    public JsonArray runs(@PathParam("id") String id) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (dev.signet.sync.SyncRun run : runs.history(id)) {
+            JsonObjectBuilder item = Json.createObjectBuilder().add("id", run.id().toString()).add("status", run.status().name())
+                    .add("started", run.started().toString()).add("read", run.read()).add("created", run.created())
+                    .add("updated", run.updated()).add("deleted", run.deleted());
+            run.ended().ifPresent(e -> item.add("ended", e.toString()));
+            run.report().ifPresent(r -> item.add("report", r));
+            list.add(item);
+        }
+        return list.build();
+    }
+
+    private static JsonObject ldap(SyncAccount account) {
+        return account.ldapSource().map(s -> Json.createReader(new java.io.StringReader(s.toJson())).readObject())
+                .orElse(JsonValue.EMPTY_JSON_OBJECT);
     }
 
     @POST

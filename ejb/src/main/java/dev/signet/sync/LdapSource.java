@@ -1,0 +1,103 @@
+package dev.signet.sync;
+
+import dev.signet.fault.InvalidInput;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where and how a sync account reads an LDAP directory: {@code ldaps://} (or {@code ldap://}
+ * with StartTLS), the bind DN, the base DN, the person and group filters, the CA to trust (PEM;
+ * the JVM's trust store when absent), names to leave out and names to import under another name.
+ * The bind password is kept apart, sealed.
+ */
+public record LdapSource(String url, String bindDn, String baseDn, String personFilter, String groupFilter, String caPem,
+                         List<String> exclude, Map<String, String> remap) {
+    public static final String DEFAULT_PERSON_FILTER = "(|(objectClass=inetOrgPerson)(objectClass=posixAccount))";
+    public static final String DEFAULT_GROUP_FILTER = "(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup))";
+
+    public LdapSource {
+        URI uri;
+        try {
+            uri = new URI(url == null ? "" : url);
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidInput("url", "url must be ldaps://host[:port] or ldap://host[:port] (StartTLS)");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ldaps") && !scheme.equals("ldap") || uri.getHost() == null) {
+            throw new InvalidInput("url", "url must be ldaps://host[:port] or ldap://host[:port] (StartTLS)");
+        }
+        if (bindDn == null || bindDn.isBlank() || baseDn == null || baseDn.isBlank()) {
+            throw new InvalidInput("base_dn", "bind_dn and base_dn are required");
+        }
+        personFilter = personFilter == null || personFilter.isBlank() ? DEFAULT_PERSON_FILTER : personFilter;
+        groupFilter = groupFilter == null || groupFilter.isBlank() ? DEFAULT_GROUP_FILTER : groupFilter;
+        exclude = List.copyOf(exclude == null ? List.of() : exclude);
+        remap = Map.copyOf(remap == null ? Map.of() : remap);
+    }
+
+    public boolean startTls() {
+        return url.toLowerCase(Locale.ROOT).startsWith("ldap:");
+    }
+
+    public String host() {
+        return URI.create(url).getHost();
+    }
+
+    public int port() {
+        int port = URI.create(url).getPort();
+        return port > 0 ? port : startTls() ? 389 : 636;
+    }
+
+    public String toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("url", url).add("bind_dn", bindDn).add("base_dn", baseDn)
+                .add("person_filter", personFilter).add("group_filter", groupFilter);
+        if (caPem != null) {
+            json.add("ca_pem", caPem);
+        }
+        JsonArrayBuilder excluded = Json.createArrayBuilder();
+        exclude.forEach(excluded::add);
+        JsonObjectBuilder remapped = Json.createObjectBuilder();
+        remap.forEach(remapped::add);
+        return json.add("exclude", excluded).add("remap", remapped).build().toString();
+    }
+
+    public static LdapSource fromJson(String text) {
+        return fromJson(Json.createReader(new StringReader(text)).readObject());
+    }
+
+    public static LdapSource fromJson(JsonObject json) {
+        List<String> exclude = new ArrayList<>();
+        if (json.get("exclude") instanceof jakarta.json.JsonArray list) {
+            list.forEach(v -> exclude.add(string(v, "exclude")));
+        }
+        Map<String, String> remap = new LinkedHashMap<>();
+        if (json.get("remap") instanceof JsonObject map) {
+            map.forEach((from, to) -> remap.put(from, string(to, "remap")));
+        }
+        return new LdapSource(optional(json, "url"), optional(json, "bind_dn"), optional(json, "base_dn"), optional(json, "person_filter"),
+                optional(json, "group_filter"), optional(json, "ca_pem"), exclude, remap);
+    }
+
+    private static String optional(JsonObject json, String key) {
+        JsonValue value = json.get(key);
+        return value == null || value == JsonValue.NULL ? null : string(value, key);
+    }
+
+    private static String string(JsonValue value, String field) {
+        if (!(value instanceof JsonString s)) {
+            throw new InvalidInput(field, field + " must be a string");
+        }
+        return s.getString();
+    }
+}

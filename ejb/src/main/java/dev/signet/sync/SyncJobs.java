@@ -1,0 +1,12 @@
+package dev.signet.sync;
+
+import java.util.UUID;
+
+/**
+ * Starts a sync account's job; implemented where the jobs are (the batch module), so the core
+ * and the REST layer start runs without depending on Jakarta Batch.
+ */
+public interface SyncJobs {
+    /** Starts a run now; answers its id. */
+    UUID start(UUID account);
+}
