@@ -112,4 +112,31 @@ class SyncFromLdapIT {
             assertEquals(List.of(cookieBefore), idm.get("/v1/sync_account/" + account).expect(200).attr("sync_cookie"));
         }
     }
+
+    @Test
+    void aScheduleRunsTheJobUntilItIsRemoved() throws Exception {
+        try (UpstreamDirectory upstream = UpstreamDirectory.start()) {
+            String person = unique("sched");
+            upstream.person(person, "Scheduled Person");
+            SignetApi idm = SignetApi.idmAdmin();
+            String account = unique("sched_ldap");
+            idm.post("/v1/sync_account", attrs("name", account)).expect(201);
+            idm.put("/v1/sync_account/" + account + "/_ldap", Json.createObjectBuilder().add("url", upstream.url())
+                    .add("bind_dn", UpstreamDirectory.BIND_DN).add("bind_password", UpstreamDirectory.BIND_PASSWORD)
+                    .add("base_dn", UpstreamDirectory.BASE).add("ca_pem", upstream.caPem).build().toString()).expect(200);
+            assertEquals(400, idm.put("/v1/sync_account/" + account + "/_schedule", "{\"schedule\":\"every minute\"}").status());
+            idm.put("/v1/sync_account/" + account + "/_schedule", "{\"schedule\":\"*/2 * * * * *\"}").expect(200);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (idm.get("/v1/person/" + person).status() != 200 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+            }
+            idm.get("/v1/person/" + person).expect(200);
+            idm.delete("/v1/sync_account/" + account + "/_schedule").expect(204);
+            Thread.sleep(3_000);
+            int runs = idm.get("/v1/sync_account/" + account + "/_runs").expect(200).array().size();
+            Thread.sleep(5_000);
+            assertEquals(runs, idm.get("/v1/sync_account/" + account + "/_runs").expect(200).array().size(), "no runs after the schedule is removed");
+            assertTrue(runs >= 1);
+        }
+    }
 }

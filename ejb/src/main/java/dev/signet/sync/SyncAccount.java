@@ -59,6 +59,9 @@ public class SyncAccount {
     @Column(name = "sealed_bind_password", length = 1024)
     private String sealedBindPassword;
 
+    @Column(length = 128)
+    private String schedule;
+
     @Column(name = "finalised_at")
     private Instant finalisedAt;
 
@@ -127,6 +130,14 @@ public class SyncAccount {
     void readFrom(LdapSource source, String sealedPassword) {
         this.ldapSource = source.toJson();
         this.sealedBindPassword = sealedPassword;
+    }
+
+    public java.util.Optional<String> schedule() {
+        return java.util.Optional.ofNullable(schedule);
+    }
+
+    void scheduled(String cron) {
+        this.schedule = cron;
     }
 
     public Set<String> yieldAttributes() {

@@ -128,6 +128,19 @@ public class SyncAccounts {
         return run;
     }
 
+    /** Runs the account's job on a schedule (cron fields), on one node of the cluster; null stops it. */
+    public SyncAccount schedule(String id, String cron) {
+        Caller caller = admin();
+        SyncAccount account = require(id);
+        if (cron != null && (account.finalised() || account.ldapSource().isEmpty())) {
+            throw new Conflict("schedule", account.name() + " has no LDAP source to run, or is finalised");
+        }
+        jobs.reschedule(account.uuid(), cron);
+        account.scheduled(cron);
+        audit.success("sync.schedule", caller, null, "sync account " + account.name() + ": " + (cron == null ? "no schedule" : cron));
+        return account;
+    }
+
     /** Replaces the set of attributes the account yields to local changes. */
     public SyncAccount yieldAttributes(String id, List<String> attributes) {
         Caller caller = admin();
@@ -154,6 +167,7 @@ public class SyncAccounts {
         List<Entry> owned = SyncAuthority.owned(em, account.uuid());
         owned.forEach(Entry::releaseFromSync);
         account.finalise(Instant.now());
+        jobs.reschedule(account.uuid(), null);
         audit.success("sync.finalise", caller, null, "sync account " + account.name() + ": " + owned.size() + " entries released");
         return new Ended(owned.size());
     }
@@ -178,6 +192,7 @@ public class SyncAccounts {
             }
             entry.releaseFromSync();
         }
+        jobs.reschedule(account.uuid(), null);
         em.remove(account);
         em.flush();
         memberOf(formerMembers);

@@ -9,4 +9,7 @@ import java.util.UUID;
 public interface SyncJobs {
     /** Starts a run now; answers its id. */
     UUID start(UUID account);
+
+    /** Runs the account's job on this schedule from now on (cron fields); null stops scheduled runs. */
+    void reschedule(UUID account, String schedule);
 }

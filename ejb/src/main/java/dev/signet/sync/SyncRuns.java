@@ -77,6 +77,12 @@ public class SyncRuns {
         return run.id();
     }
 
+    /** Whether a run of the account is under way (a scheduled run then waits for the next time). */
+    public boolean running(UUID account) {
+        return !em.createQuery("select r.id from SyncRun r where r.account = :account and r.status = 'RUNNING'", UUID.class)
+                .setParameter("account", account).setMaxResults(1).getResultList().isEmpty();
+    }
+
     public SourceAccess source(UUID run) {
         SyncAccount account = em.find(SyncAccount.class, em.find(SyncRun.class, run).account());
         String password = account.sealedBindPassword().map(p -> KeyEncryption.fromConfiguredFile().decrypt(p, PASSWORD_CONTEXT)).orElse("");

@@ -2,7 +2,15 @@ package dev.signet.batch.ldap;
 
 import dev.signet.sync.SyncJobs;
 import dev.signet.sync.SyncRuns;
+import dev.signet.batch.schedule.SyncSchedule;
+import dev.signet.fault.InvalidInput;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ScheduleExpression;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
@@ -20,8 +28,12 @@ import java.util.UUID;
 public class LdapSyncJobs implements SyncJobs {
     static final String RUN = "run";
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LdapSyncJobs.class.getName());
+
     @EJB
     private SyncRuns runs;
+    @Resource
+    private TimerService timers;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -31,5 +43,40 @@ public class LdapSyncJobs implements SyncJobs {
         parameters.setProperty(RUN, run.toString());
         BatchRuntime.getJobOperator().start("ldap-sync", parameters);
         return run;
+    }
+
+    @Override
+    public void reschedule(UUID account, String schedule) {
+        for (Timer timer : timers.getTimers()) {
+            if (account.toString().equals(timer.getInfo())) {
+                timer.cancel();
+            }
+        }
+        if (schedule != null) {
+            ScheduleExpression expression;
+            try {
+                expression = new SyncSchedule(schedule).toScheduleExpression();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("schedule", e.getMessage());
+            }
+            // persistent: kept in the database timer store, so exactly one node of a cluster fires it
+            timers.createCalendarTimer(expression, new TimerConfig(account.toString(), true));
+        }
+    }
+
+    /** A scheduled run; skipped while the previous one is still going. */
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void scheduled(Timer timer) {
+        UUID account = UUID.fromString((String) timer.getInfo());
+        if (runs.running(account)) {
+            LOG.info(() -> "sync account " + account + ": previous run still going, skipping this one");
+            return;
+        }
+        try {
+            start(account);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "sync account " + account + ": scheduled run not started: " + SyncRuns.why(e));
+        }
     }
 }

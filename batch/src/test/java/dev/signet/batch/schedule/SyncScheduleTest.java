@@ -20,6 +20,14 @@ class SyncScheduleTest {
     }
 
     @Test
+    void sixFieldsPutSecondsFirst() {
+        ScheduleExpression e = new SyncSchedule("*/3 * * * * *").toScheduleExpression();
+        assertEquals("*/3", e.getSecond());
+        assertEquals("*", e.getMinute());
+        assertEquals("*", e.getDayOfWeek());
+    }
+
+    @Test
     void shorthandsExpand() {
         ScheduleExpression daily = new SyncSchedule("@DAILY").toScheduleExpression();
         assertEquals("0", daily.getMinute());
@@ -38,7 +46,7 @@ class SyncScheduleTest {
     void malformedSchedulesAreRejectedWithTheReason() {
         assertThrows(IllegalArgumentException.class, () -> new SyncSchedule(""));
         assertThrows(IllegalArgumentException.class, () -> new SyncSchedule("* * * *"));
-        assertThrows(IllegalArgumentException.class, () -> new SyncSchedule("* * * * * *"));
+        assertThrows(IllegalArgumentException.class, () -> new SyncSchedule("* * * * * * *"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SyncSchedule("5 ; * * *"));
         assertEquals("schedule field ';' is not a number, list, range, step or *", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SyncSchedule("@reboot"));

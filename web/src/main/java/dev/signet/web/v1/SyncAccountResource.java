@@ -108,6 +108,24 @@ public class SyncAccountResource {
         return ldap(accounts.get(id));
     }
 
+    /** {@code {"schedule": "0 * * * *"}}: cron fields (or six, seconds first), on one node of a cluster. */
+    @PUT
+    @Path("{id}/_schedule")
+    public JsonObject schedule(@PathParam("id") String id, JsonObject body) {
+        String cron = EntryJson.optionalString(body, "schedule");
+        if (cron == null) {
+            throw new dev.signet.fault.InvalidInput("schedule", "body must be {\"schedule\": \"minute hour day month weekday\"}");
+        }
+        return json(accounts.schedule(id, cron));
+    }
+
+    @DELETE
+    @Path("{id}/_schedule")
+    public Response unschedule(@PathParam("id") String id) {
+        accounts.schedule(id, null);
+        return Response.noContent().build();
+    }
+
     /** Starts a run now; 202 with its id (follow it in {@code _runs}). */
     @POST
     @Path("{id}/_run")
@@ -156,6 +174,7 @@ public class SyncAccountResource {
                 .add("sync_token_set", Json.createArrayBuilder().add(String.valueOf(account.tokenIssued().isPresent())))
                 .add("sync_finalised", Json.createArrayBuilder().add(String.valueOf(account.finalised())));
         account.description().ifPresent(d -> attrs.add("description", Json.createArrayBuilder().add(d)));
+        account.schedule().ifPresent(c -> attrs.add("sync_schedule", Json.createArrayBuilder().add(c)));
         account.cookie().ifPresent(c -> attrs.add("sync_cookie", Json.createArrayBuilder().add(c)));
         return Json.createObjectBuilder().add("attrs", attrs).build();
     }
