@@ -24,6 +24,10 @@ public class SyncRun {
     @Column(nullable = false)
     private Instant started;
 
+    /** The cluster node that runs it (jboss.node.name): only that node may call it interrupted. */
+    @Column(length = 128)
+    private String node;
+
     private Instant ended;
 
     @Column(nullable = false, length = 16)
@@ -40,10 +44,11 @@ public class SyncRun {
     protected SyncRun() {
     }
 
-    SyncRun(UUID id, UUID account, Instant started) {
+    SyncRun(UUID id, UUID account, Instant started, String node) {
         this.id = id;
         this.account = account;
         this.started = started;
+        this.node = node;
     }
 
     public UUID id() {

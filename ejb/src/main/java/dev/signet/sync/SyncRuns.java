@@ -72,7 +72,7 @@ public class SyncRuns {
         if (found == null || found.finalised() || found.ldapSource().isEmpty()) {
             throw new Conflict("sync_account", "the sync account has no LDAP source to run, or is finalised");
         }
-        SyncRun run = new SyncRun(UUID.randomUUID(), account, Instant.now());
+        SyncRun run = new SyncRun(UUID.randomUUID(), account, Instant.now(), node());
         em.persist(run);
         return run.id();
     }
@@ -81,6 +81,11 @@ public class SyncRuns {
     public boolean running(UUID account) {
         return !em.createQuery("select r.id from SyncRun r where r.account = :account and r.status = 'RUNNING'", UUID.class)
                 .setParameter("account", account).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** This cluster node's name, as runs record it. */
+    static String node() {
+        return System.getProperty("jboss.node.name", "local");
     }
 
     public SourceAccess source(UUID run) {
@@ -112,6 +117,9 @@ public class SyncRuns {
      */
     public SyncChangeSet.Applied apply(UUID run) {
         SyncRun found = em.find(SyncRun.class, run);
+        if (found.status() != SyncRun.Status.RUNNING) {
+            throw new Conflict("run", "run " + run + " already ended (" + found.status() + "); nothing applied");
+        }
         SyncAccount account = em.find(SyncAccount.class, found.account());
         List<StagedEntry> staged = em.createQuery("select s from StagedEntry s where s.run = :run order by s.seq", StagedEntry.class)
                 .setParameter("run", run).getResultList();
