@@ -13,6 +13,7 @@ import dev.signet.fault.EntryNotFound;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.Entry;
 import dev.signet.model.EntryKind;
+import dev.signet.schema.NameOrUuid;
 import dev.signet.schema.Syntax;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -26,7 +27,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -256,19 +256,10 @@ public class OAuth2Clients {
 
     /** A client by name or UUID, without access checks (for the protocol endpoints). */
     public Optional<OAuth2Client> find(String id) {
-        if (id == null || id.isBlank() || id.length() > 64) {
-            return Optional.empty();
-        }
-        String ref = id.trim().toLowerCase(Locale.ROOT);
-        if (ref.length() == 36) {
-            try {
-                return Optional.ofNullable(em.find(OAuth2Client.class, UUID.fromString(ref)));
-            } catch (IllegalArgumentException e) {
-                // a name that happens to be 36 characters long
-            }
-        }
-        return em.createQuery("select c from OAuth2Client c where c.name = :name", OAuth2Client.class)
-                .setParameter("name", ref).getResultStream().findFirst();
+        return NameOrUuid.parse(id).flatMap(ref -> ref.uuid().isPresent()
+                ? Optional.ofNullable(em.find(OAuth2Client.class, ref.uuid().get()))
+                : em.createQuery("select c from OAuth2Client c where c.name = :name", OAuth2Client.class)
+                        .setParameter("name", ref.name()).getResultStream().findFirst());
     }
 
     private OAuth2Client require(String id) {

@@ -15,6 +15,7 @@ import dev.signet.fault.InvalidInput;
 import dev.signet.model.Entry;
 import dev.signet.model.Group;
 import dev.signet.schema.AttributeDefinition;
+import dev.signet.schema.NameOrUuid;
 import dev.signet.schema.Schema;
 import dev.signet.schema.Syntax;
 import jakarta.annotation.security.PermitAll;
@@ -207,20 +208,12 @@ public class SyncAccounts {
     }
 
     public Optional<SyncAccount> find(String id) {
-        if (id == null || id.isBlank() || id.length() > 64) {
-            return Optional.empty();
-        }
-        String ref = id.trim().toLowerCase(Locale.ROOT);
-        if (ref.length() == 36) {
-            try {
-                return Optional.ofNullable(em.find(SyncAccount.class, UUID.fromString(ref)));
-            } catch (IllegalArgumentException e) {
-                // a 36-character name
-            }
-        }
-        return em.createQuery("select a from SyncAccount a where a.name = :name", SyncAccount.class)
-                .setParameter("name", ref).getResultStream().findFirst();
+        return NameOrUuid.parse(id).flatMap(ref -> ref.uuid().isPresent()
+                ? Optional.ofNullable(em.find(SyncAccount.class, ref.uuid().get()))
+                : em.createQuery("select a from SyncAccount a where a.name = :name", SyncAccount.class)
+                        .setParameter("name", ref.name()).getResultStream().findFirst());
     }
+
 
     private SyncAccount require(String id) {
         return find(id).orElseThrow(() -> new EntryNotFound(id));
