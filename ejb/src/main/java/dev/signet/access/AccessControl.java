@@ -105,6 +105,14 @@ public final class AccessControl {
         }
     }
 
+    /** An operation reserved to one built-in group's members; {@code what} names it in the refusal. */
+    public static void requireMember(Caller caller, BuiltinGroup group, String what) {
+        requireAuthenticated(caller);
+        if (!caller.in(group)) {
+            throw new AccessDenied(what + " need " + group.groupName());
+        }
+    }
+
     public static void requireRecycleBin(Caller caller) {
         requireAuthenticated(caller);
         if (!caller.in(BuiltinGroup.IDM_ADMINS)) {

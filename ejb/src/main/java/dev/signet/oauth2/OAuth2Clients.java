@@ -7,7 +7,6 @@ import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
 import dev.signet.credential.SecretDigest;
 import dev.signet.entry.EntryLookup;
-import dev.signet.fault.AccessDenied;
 import dev.signet.fault.Conflict;
 import dev.signet.fault.EntryNotFound;
 import dev.signet.fault.InvalidInput;
@@ -273,10 +272,7 @@ public class OAuth2Clients {
 
     private Caller reader() {
         Caller caller = callers.current();
-        AccessControl.requireAuthenticated(caller);
-        if (!caller.in(BuiltinGroup.IDM_OAUTH2_ADMINS)) {
-            throw new AccessDenied("OAuth2 clients need " + BuiltinGroup.IDM_OAUTH2_ADMINS.groupName());
-        }
+        AccessControl.requireMember(caller, BuiltinGroup.IDM_OAUTH2_ADMINS, "OAuth2 clients");
         return caller;
     }
 

@@ -32,7 +32,7 @@ public class InterruptedRuns {
     @PostConstruct
     void markFailed() {
         List<SyncRun> cut = em.createQuery("select r from SyncRun r where r.status = 'RUNNING' and r.node = :node", SyncRun.class)
-                .setParameter("node", SyncRuns.node()).getResultList();
+                .setParameter("node", SyncRun.thisNode()).getResultList();
         Instant now = Instant.now();
         for (SyncRun run : cut) {
             run.failed("interrupted: the server stopped during the run; nothing of it was applied", now);

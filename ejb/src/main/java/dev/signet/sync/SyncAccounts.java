@@ -8,7 +8,6 @@ import dev.signet.audit.Audit;
 import dev.signet.credential.SecretDigest;
 import dev.signet.entry.EntryLookup;
 import dev.signet.entry.MemberOf;
-import dev.signet.fault.AccessDenied;
 import dev.signet.fault.Conflict;
 import dev.signet.fault.EntryNotFound;
 import dev.signet.fault.InvalidInput;
@@ -221,10 +220,7 @@ public class SyncAccounts {
 
     private Caller reader() {
         Caller caller = callers.current();
-        AccessControl.requireAuthenticated(caller);
-        if (!caller.in(BuiltinGroup.IDM_ADMINS)) {
-            throw new AccessDenied("sync accounts need " + BuiltinGroup.IDM_ADMINS.groupName());
-        }
+        AccessControl.requireMember(caller, BuiltinGroup.IDM_ADMINS, "sync accounts");
         return caller;
     }
 

@@ -51,6 +51,11 @@ public class SyncRun {
         this.node = node;
     }
 
+    /** This cluster node's name, as runs record it. */
+    static String thisNode() {
+        return System.getProperty("jboss.node.name", "local");
+    }
+
     public UUID id() {
         return id;
     }

@@ -2,14 +2,11 @@ package dev.signet.sync;
 
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
-import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
 import dev.signet.auth.KeyEncryption;
-import dev.signet.fault.AccessDenied;
 import dev.signet.fault.Conflict;
 import dev.signet.fault.EntryNotFound;
-import dev.signet.fault.SignetFault;
 import dev.signet.model.EntryKind;
 import dev.signet.schema.Schema;
 import jakarta.annotation.security.PermitAll;
@@ -72,7 +69,7 @@ public class SyncRuns {
         if (found == null || found.finalised() || found.ldapSource().isEmpty()) {
             throw new Conflict("sync_account", "the sync account has no LDAP source to run, or is finalised");
         }
-        SyncRun run = new SyncRun(UUID.randomUUID(), account, Instant.now(), node());
+        SyncRun run = new SyncRun(UUID.randomUUID(), account, Instant.now(), SyncRun.thisNode());
         em.persist(run);
         return run.id();
     }
@@ -81,11 +78,6 @@ public class SyncRuns {
     public boolean running(UUID account) {
         return !em.createQuery("select r.id from SyncRun r where r.account = :account and r.status = 'RUNNING'", UUID.class)
                 .setParameter("account", account).setMaxResults(1).getResultList().isEmpty();
-    }
-
-    /** This cluster node's name, as runs record it. */
-    static String node() {
-        return System.getProperty("jboss.node.name", "local");
     }
 
     public SourceAccess source(UUID run) {
@@ -178,22 +170,10 @@ public class SyncRuns {
 
     /** The account's runs, newest first. */
     public List<SyncRun> history(String accountId) {
-        Caller caller = callers.current();
-        AccessControl.requireAuthenticated(caller);
-        if (!caller.in(BuiltinGroup.IDM_ADMINS)) {
-            throw new AccessDenied("sync accounts need " + BuiltinGroup.IDM_ADMINS.groupName());
-        }
+        AccessControl.requireMember(callers.current(), BuiltinGroup.IDM_ADMINS, "sync accounts");
         SyncAccount account = accounts.find(accountId).orElseThrow(() -> new EntryNotFound(accountId));
         return em.createQuery("select r from SyncRun r where r.account = :account order by r.started desc", SyncRun.class)
                 .setParameter("account", account.uuid()).setMaxResults(100).getResultList();
     }
 
-    /** The message a failed step records: a fault's own words, anything else by its type. */
-    public static String why(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof SignetFault)) {
-            cause = cause.getCause();
-        }
-        return cause instanceof SignetFault ? cause.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
 }

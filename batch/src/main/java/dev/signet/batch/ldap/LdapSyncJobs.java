@@ -1,6 +1,7 @@
 package dev.signet.batch.ldap;
 
 import dev.signet.sync.SyncJobs;
+import dev.signet.sync.RunFailure;
 import dev.signet.sync.SyncRuns;
 import dev.signet.batch.schedule.SyncSchedule;
 import dev.signet.fault.InvalidInput;
@@ -76,7 +77,7 @@ public class LdapSyncJobs implements SyncJobs {
         try {
             start(account);
         } catch (RuntimeException e) {
-            LOG.warning(() -> "sync account " + account + ": scheduled run not started: " + SyncRuns.why(e));
+            LOG.warning(() -> "sync account " + account + ": scheduled run not started: " + RunFailure.describe(e));
         }
     }
 }

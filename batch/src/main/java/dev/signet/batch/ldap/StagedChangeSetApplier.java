@@ -1,6 +1,7 @@
 package dev.signet.batch.ldap;
 
 import dev.signet.sync.SyncChangeSet;
+import dev.signet.sync.RunFailure;
 import dev.signet.sync.SyncRuns;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
@@ -26,7 +27,7 @@ public class StagedChangeSetApplier extends AbstractBatchlet {
             SyncChangeSet.Applied applied = runs.apply(run);
             return "created " + applied.created() + ", updated " + applied.updated() + ", deleted " + applied.deleted();
         } catch (RuntimeException e) {
-            runs.fail(run, SyncRuns.why(e));
+            runs.fail(run, RunFailure.describe(e));
             throw e;
         }
     }
