@@ -36,6 +36,9 @@ import javax.net.ssl.X509TrustManager;
  * the OAuth2 provider with --clients concurrent clients for --oauth2-seconds each: client
  * credentials tokens, and full authorization code round trips (authorize with PKCE, code, token,
  * userinfo) for a signed-in browser and for one that signs in with a password first.
+ * With --sync-people N [--sync-groups M] (off by default), the LDAP sync job: a generated fixture
+ * loaded into a private slapd (Debian's package, syncprov), then a first full run and an
+ * incremental run after 1% of the people and groups changed upstream (see SyncLoad).
  * Any phase is skipped with 0 (--people 0 --groups 0 --read-seconds 0 ...).
  * Loopback only: it talks to the server you point it at and stops by itself.
  */
@@ -74,6 +77,10 @@ public class RestBenchmark {
         int oauth2Seconds = Integer.parseInt(option(args, "--oauth2-seconds", "20"));
         if (oauth2Seconds > 0) {
             OAuth2Load.run(http, url, token, run, clients, oauth2Seconds);
+        }
+        int syncPeople = Integer.parseInt(option(args, "--sync-people", "0"));
+        if (syncPeople > 0) {
+            SyncLoad.run(http, url, token, run, syncPeople, Integer.parseInt(option(args, "--sync-groups", String.valueOf(syncPeople / 10))));
         }
         // the HTTP client's selector thread is not a daemon; nothing else is left to wait for
         System.exit(0);
@@ -413,6 +420,144 @@ public class RestBenchmark {
                         .append(java.net.URLEncoder.encode(m.group(2).replace("&amp;", "&"), java.nio.charset.StandardCharsets.UTF_8));
             }
             return form.toString();
+        }
+    }
+
+    /**
+     * The LDAP sync job against slapd: N people (inetOrgPerson + posixAccount, {SSHA} passwords,
+     * an SSH key on every tenth) and M groups of 20 members (every tenth group nested in another),
+     * generated here as LDIF and loaded offline with slapadd; one full run, then 1% of the people
+     * renamed in displayName and 1% of the groups given a new member, and an incremental run.
+     */
+    static final class SyncLoad {
+        static void run(HttpClient http, String url, String token, String run, int people, int groups) throws Exception {
+            Path dir = Files.createTempDirectory("signet-sync-bench");
+            Path ldif = dir.resolve("fixture.ldif");
+            int uidBase = ThreadLocalRandom.current().nextInt(1, 1000) * 200_000;
+            long t = System.nanoTime();
+            fixture(ldif, run, people, groups, uidBase);
+            System.out.printf("sync fixture: %d people, %d groups generated in %.1f s%n", people, groups, (System.nanoTime() - t) / 1e9);
+            int port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            t = System.nanoTime();
+            Path slapd = dir.resolve("slapd");
+            exec("bash", "arquillian-tests/src/test/slapd/start.sh", slapd.toString(), String.valueOf(port), ldif.toString());
+            System.out.printf("slapd loaded (slapadd) and started in %.1f s%n", (System.nanoTime() - t) / 1e9);
+            try {
+                String account = "bench_" + run;
+                send(http, post(url + "/v1/sync_account", token, "{\"attrs\":{\"name\":[\"" + account + "\"]}}"), 201);
+                String ca = Files.readString(slapd.resolve("cert.pem")).replace("\n", "\\n");
+                send(http, HttpRequest.newBuilder(URI.create(url + "/v1/sync_account/" + account + "/_ldap"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"ldaps://localhost:" + port + "\",\"bind_dn\":\"cn=signet-sync,dc=example,dc=com\","
+                                + "\"bind_password\":\"upstream sync secret\",\"base_dn\":\"dc=example,dc=com\",\"ca_pem\":\"" + ca + "\"}")).build(), 200);
+                timedRun(http, url, token, account, "first full run");
+                Path changes = dir.resolve("changes.ldif");
+                int changed = changes(changes, run, people, groups);
+                exec("ldapmodify", "-H", "ldaps://127.0.0.1:" + port, "-x", "-D", "cn=admin,dc=example,dc=com", "-w",
+                        Files.readString(slapd.resolve("root.password")).trim(), "-f", changes.toString());
+                System.out.printf("upstream: %d entries changed (1%%)%n", changed);
+                timedRun(http, url, token, account, "incremental run (1%)");
+            } finally {
+                long pid = Long.parseLong(Files.readString(slapd.resolve("slapd.pid")).trim());
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            }
+        }
+
+        private static void timedRun(HttpClient http, String url, String token, String account, String what) throws Exception {
+            long t = System.nanoTime();
+            HttpResponse<String> started = http.send(post(url + "/v1/sync_account/" + account + "/_run", token, ""), HttpResponse.BodyHandlers.ofString());
+            Matcher id = Pattern.compile("\"run\":\"([^\"]+)\"").matcher(started.body());
+            if (!id.find()) {
+                throw new IllegalStateException("no run: " + started.body());
+            }
+            Pattern mine = Pattern.compile("\\{[^{}]*\"id\":\"" + id.group(1) + "\"[^{}]*}");
+            while (true) {
+                Thread.sleep(500);
+                String runs = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/sync_account/" + account + "/_runs"))
+                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                Matcher m = mine.matcher(runs);
+                if (m.find() && !m.group().contains("\"status\":\"RUNNING\"")) {
+                    double seconds = (System.nanoTime() - t) / 1e9;
+                    int read = number(m.group(), "read");
+                    System.out.printf("%-24s %7d entries read in %7.1f s = %7.1f entries/s   %s%n", what, read, seconds, read / seconds,
+                            m.group().replaceAll("\"(id|started|ended)\":\"[^\"]*\",?", ""));
+                    if (!m.group().contains("COMPLETED")) {
+                        throw new IllegalStateException("the run failed: " + m.group());
+                    }
+                    return;
+                }
+            }
+        }
+
+        private static int number(String json, String field) {
+            Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+            return m.find() ? Integer.parseInt(m.group(1)) : -1;
+        }
+
+        private static String personDn(String run, int i) {
+            return "uid=s" + run + "p" + i + ",ou=people,dc=example,dc=com";
+        }
+
+        private static void fixture(Path ldif, String run, int people, int groups, int uidBase) throws Exception {
+            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+            byte[] salt = "benchsal".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            sha1.update("bench password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha1.update(salt);
+            byte[] both = Arrays.copyOf(sha1.digest(), 28);
+            System.arraycopy(salt, 0, both, 20, 8);
+            String ssha = "{SSHA}" + java.util.Base64.getEncoder().encodeToString(both);
+            try (var out = Files.newBufferedWriter(ldif)) {
+                for (int i = 0; i < people; i++) {
+                    String uid = "s" + run + "p" + i;
+                    out.write("dn: " + personDn(run, i) + "\nobjectClass: top\nobjectClass: inetOrgPerson\nobjectClass: posixAccount\n"
+                            + "objectClass: ldapPublicKey\nuid: " + uid + "\ncn: Sync Person " + i + "\nsn: Person" + i
+                            + "\ndisplayName: Sync Person " + i + "\nmail: " + uid + "@example.com\nuidNumber: " + (uidBase + i)
+                            + "\ngidNumber: " + (uidBase + i) + "\nhomeDirectory: /home/" + uid + "\nloginShell: /bin/bash\nuserPassword: " + ssha + "\n");
+                    if (i % 10 == 0) {
+                        out.write("sshPublicKey: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH0NIlGpYc7PoW+jz1tQF27Wkw5s7Ykr0nTY1RsY6bQx " + uid + "@laptop\n");
+                    }
+                    out.write("\n");
+                }
+                for (int g = 0; g < groups; g++) {
+                    out.write("dn: cn=s" + run + "g" + g + ",ou=groups,dc=example,dc=com\nobjectClass: top\nobjectClass: groupOfNames\ncn: s" + run + "g" + g + "\n");
+                    for (int m = 0; m < 20; m++) {
+                        out.write("member: " + personDn(run, (g * 20 + m) % people) + "\n");
+                    }
+                    if (g % 10 == 9) {
+                        out.write("member: cn=s" + run + "g" + (g - 9) + ",ou=groups,dc=example,dc=com\n");
+                    }
+                    out.write("\n");
+                }
+            }
+        }
+
+        private static int changes(Path ldif, String run, int people, int groups) throws Exception {
+            int changed = 0;
+            try (var out = Files.newBufferedWriter(ldif)) {
+                for (int i = 0; i < people; i += 100) {
+                    out.write("dn: " + personDn(run, i) + "\nchangetype: modify\nreplace: displayName\ndisplayName: Changed Person " + i + "\n\n");
+                    changed++;
+                }
+                for (int g = 0; g < groups; g += 100) {
+                    out.write("dn: cn=s" + run + "g" + g + ",ou=groups,dc=example,dc=com\nchangetype: modify\nadd: member\nmember: "
+                            + personDn(run, (g * 20 + 77) % people) + "\n\n");
+                    changed++;
+                }
+            }
+            return changed;
+        }
+
+        private static void exec(String... command) throws Exception {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("LDAPTLS_REQCERT", "never");
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+            }
         }
     }
 }

@@ -30,7 +30,12 @@ class SyncFromLdapIT {
         return TheEar.signet();
     }
 
-    private static JsonObject runToEnd(SignetApi idm, String account) throws InterruptedException {
+    /** The directory these tests import from; subclasses run them against another server. */
+    UpstreamDirectory directory() throws Exception {
+        return UpstreamDirectory.start();
+    }
+
+    static JsonObject runToEnd(SignetApi idm, String account) throws InterruptedException {
         String run = idm.post("/v1/sync_account/" + account + "/_run", "").expect(202).object().getString("run");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
@@ -46,7 +51,7 @@ class SyncFromLdapIT {
 
     @Test
     void aDirectoryIsImportedThenFollowedAndAConflictAppliesNothing() throws Exception {
-        try (UpstreamDirectory upstream = UpstreamDirectory.start()) {
+        try (UpstreamDirectory upstream = directory()) {
             String jsmith = unique("jsmith");
             String bob = unique("bob");
             String excluded = unique("svc");
@@ -115,15 +120,11 @@ class SyncFromLdapIT {
 
     @Test
     void aScheduleRunsTheJobUntilItIsRemoved() throws Exception {
-        try (UpstreamDirectory upstream = UpstreamDirectory.start()) {
+        try (UpstreamDirectory upstream = directory()) {
             String person = unique("sched");
             upstream.person(person, "Scheduled Person");
             SignetApi idm = SignetApi.idmAdmin();
-            String account = unique("sched_ldap");
-            idm.post("/v1/sync_account", attrs("name", account)).expect(201);
-            idm.put("/v1/sync_account/" + account + "/_ldap", Json.createObjectBuilder().add("url", upstream.url())
-                    .add("bind_dn", UpstreamDirectory.BIND_DN).add("bind_password", UpstreamDirectory.BIND_PASSWORD)
-                    .add("base_dn", UpstreamDirectory.BASE).add("ca_pem", upstream.caPem).build().toString()).expect(200);
+            String account = upstream.syncAccount(idm, "sched_ldap");
             assertEquals(400, idm.put("/v1/sync_account/" + account + "/_schedule", "{\"schedule\":\"every minute\"}").status());
             idm.put("/v1/sync_account/" + account + "/_schedule", "{\"schedule\":\"*/2 * * * * *\"}").expect(200);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));

@@ -3,6 +3,8 @@ package dev.signet.it;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPInterface;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import java.io.IOException;
@@ -13,29 +15,132 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The directory a sync account imports from: an LDAP server (the UnboundID in-memory directory,
- * a complete LDAPv3 server) listening on LDAPS with a certificate made for the test by keytool.
+ * The directory a sync account imports from, listening on LDAPS: the UnboundID in-memory directory
+ * (a complete LDAPv3 server without RFC 4533, so read page by page), or OpenLDAP's slapd from the
+ * distribution's packages with the syncprov overlay (read incrementally), started by
+ * {@code src/test/slapd/start.sh} in a directory of its own.
  */
 final class UpstreamDirectory implements AutoCloseable {
     static final String BASE = "dc=example,dc=com";
     static final String BIND_DN = "cn=signet-sync,dc=example,dc=com";
     static final String BIND_PASSWORD = "upstream sync secret";
 
-    final InMemoryDirectoryServer server;
+    /** Where the test writes: the in-memory server itself, or a connection bound as slapd's root DN. */
+    final LDAPInterface server;
     final String caPem;
+    private final int port;
+    private final Runnable stop;
 
-    private UpstreamDirectory(InMemoryDirectoryServer server, String caPem) {
+    private UpstreamDirectory(LDAPInterface server, String caPem, int port, Runnable stop) {
         this.server = server;
         this.caPem = caPem;
+        this.port = port;
+        this.stop = stop;
+    }
+
+    static UpstreamDirectory slapd() throws Exception {
+        Path dir = Files.createTempDirectory("upstream-slapd");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process start = new ProcessBuilder("bash", Path.of("src/test/slapd/start.sh").toAbsolutePath().toString(), dir.toString(),
+                String.valueOf(port)).redirectErrorStream(true).start();
+        String out = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!start.waitFor(60, TimeUnit.SECONDS) || start.exitValue() != 0) {
+            throw new IllegalStateException("slapd did not start: " + out);
+        }
+        String pem = Files.readString(dir.resolve("cert.pem"));
+        SSLUtil tls = new SSLUtil(new com.unboundid.util.ssl.PEMFileTrustManager(dir.resolve("cert.pem").toFile()));
+        LDAPConnection admin = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", port, "cn=admin," + BASE,
+                Files.readString(dir.resolve("root.password")).trim());
+        return new UpstreamDirectory(admin, pem, port, () -> {
+            admin.close();
+            try {
+                long pid = Long.parseLong(Files.readString(dir.resolve("slapd.pid")).trim());
+                ProcessHandle.of(pid).ifPresent(p -> {
+                    p.destroy();
+                    p.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+                });
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Apache Directory Server embedded in this JVM, on LDAPS with a keytool certificate, loaded
+     * from the LDIF fixture {@code upstream/apacheds.ldif}; the test writes as ApacheDS's admin.
+     */
+    static UpstreamDirectory apacheDs() throws Exception {
+        Path dir = Files.createTempDirectory("upstream-apacheds");
+        Path store = dir.resolve("ldap.p12");
+        String pem = selfSigned(store);
+        if (!org.apache.directory.api.ldap.codec.api.LdapApiServiceFactory.isInitialized()) {
+            org.apache.directory.api.ldap.codec.api.LdapApiServiceFactory.initialize(
+                    new org.apache.directory.api.ldap.codec.standalone.StandaloneLdapApiService());
+        }
+        org.apache.directory.server.core.factory.DefaultDirectoryServiceFactory factory =
+                new org.apache.directory.server.core.factory.DefaultDirectoryServiceFactory();
+        factory.init("upstream-" + dir.getFileName());
+        org.apache.directory.server.core.api.DirectoryService service = factory.getDirectoryService();
+        service.setShutdownHookEnabled(false);
+        service.getChangeLog().setEnabled(false);
+        // posixAccount and posixGroup live in ApacheDS's nis schema, off by default
+        service.getSchemaManager().enable("nis");
+        var partition = factory.getPartitionFactory().createPartition(service.getSchemaManager(), service.getDnFactory(), "example",
+                BASE, 500, new java.io.File(service.getInstanceLayout().getPartitionsDirectory(), "example"));
+        service.addPartition(partition);
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        org.apache.directory.server.ldap.LdapServer ldap = new org.apache.directory.server.ldap.LdapServer();
+        ldap.setDirectoryService(service);
+        org.apache.directory.server.protocol.shared.transport.TcpTransport ldaps =
+                new org.apache.directory.server.protocol.shared.transport.TcpTransport("127.0.0.1", port);
+        ldaps.setEnableSSL(true);
+        ldap.setTransports(ldaps);
+        ldap.setKeystoreFile(store.toString());
+        ldap.setCertificatePassword("changeit");
+        ldap.start();
+        SSLUtil tls = new SSLUtil(new com.unboundid.util.ssl.TrustStoreTrustManager(store.toFile(), "changeit".toCharArray(), "PKCS12", true));
+        LDAPConnection admin = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", port, "uid=admin,ou=system", "secret");
+        try (com.unboundid.ldif.LDIFReader fixture = new com.unboundid.ldif.LDIFReader(
+                UpstreamDirectory.class.getResourceAsStream("/upstream/apacheds.ldif"))) {
+            for (com.unboundid.ldap.sdk.Entry entry = fixture.readEntry(); entry != null; entry = fixture.readEntry()) {
+                admin.add(entry);
+            }
+        }
+        return new UpstreamDirectory(admin, pem, port, () -> {
+            admin.close();
+            ldap.stop();
+            try {
+                service.shutdown();
+                try (var files = Files.walk(service.getInstanceLayout().getInstanceDirectory().toPath())) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** A key pair for localhost in a PKCS12 store (password changeit); returns the certificate as PEM. */
+    private static String selfSigned(Path store) throws IOException, InterruptedException {
+        keytool("-genkeypair", "-alias", "ldap", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost", "-validity", "2", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-keypass", "changeit");
+        return keytool("-exportcert", "-rfc", "-alias", "ldap", "-keystore", store.toString(), "-storepass", "changeit");
     }
 
     static UpstreamDirectory start() throws Exception {
         Path dir = Files.createTempDirectory("upstream-ldap");
         Path store = dir.resolve("ldap.p12");
-        keytool("-genkeypair", "-alias", "ldap", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost", "-validity", "2", "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", "changeit", "-keypass", "changeit");
-        String pem = keytool("-exportcert", "-rfc", "-alias", "ldap", "-keystore", store.toString(), "-storepass", "changeit");
+        String pem = selfSigned(store);
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
         // the standard schema has no ldapPublicKey (openssh-lpk): accept what directories export
         config.setSchema(null);
@@ -47,11 +152,21 @@ final class UpstreamDirectory implements AutoCloseable {
         server.add("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: example");
         server.add("dn: ou=people," + BASE, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
         server.add("dn: ou=groups," + BASE, "objectClass: top", "objectClass: organizationalUnit", "ou: groups");
-        return new UpstreamDirectory(server, pem);
+        return new UpstreamDirectory(server, pem, server.getListenPort("ldaps"), () -> server.shutDown(true));
     }
 
     String url() {
-        return "ldaps://localhost:" + server.getListenPort("ldaps");
+        return "ldaps://localhost:" + port;
+    }
+
+    /** A new sync account of Signet's, reading this directory with the sync bind DN; returns its name. */
+    String syncAccount(SignetApi idm, String prefix) {
+        String account = SignetApi.unique(prefix);
+        idm.post("/v1/sync_account", SignetApi.attrs("name", account)).expect(201);
+        idm.put("/v1/sync_account/" + account + "/_ldap", jakarta.json.Json.createObjectBuilder().add("url", url())
+                .add("bind_dn", BIND_DN).add("bind_password", BIND_PASSWORD).add("base_dn", BASE).add("ca_pem", caPem)
+                .build().toString()).expect(200);
+        return account;
     }
 
     String person(String uid, String displayName) throws Exception {
@@ -108,6 +223,6 @@ final class UpstreamDirectory implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutDown(true);
+        stop.run();
     }
 }

@@ -1,16 +1,19 @@
 package dev.signet.audit;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 /** The JSON form of an audit event, for the log line and the REST audit feed alike. */
 public final class AuditJson {
+    /** Looked up once: Json.createXxx() finds the provider through a ServiceLoader scan at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private AuditJson() {
     }
 
     public static JsonObject of(AuditEvent e) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("at", e.at().toString())
                 .add("type", e.type())
                 .add("outcome", e.outcome());

@@ -149,9 +149,14 @@ public class Passwords {
     /** Sets the new hash; the old one joins the history, which keeps the last {@code history} - 1 old ones. */
     private void replace(Account account, String newHash, int history) {
         Instant now = Instant.now();
-        account.passwordHash().ifPresent(old -> em.persist(new PasswordHistory(account.uuid(), old, now)));
+        Optional<String> old = account.passwordHash();
         account.setPasswordHash(newHash);
         account.touch(now);
+        if (old.isEmpty()) {
+            // a first password (or a first import: 100k in one sync run) has no history to keep or trim
+            return;
+        }
+        em.persist(new PasswordHistory(account.uuid(), old.get(), now));
         em.flush();
         List<Long> kept = recent(account, history - 1).stream().map(PasswordHistory::id).toList();
         if (kept.isEmpty()) {

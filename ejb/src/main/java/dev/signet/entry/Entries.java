@@ -82,7 +82,7 @@ public class Entries {
         Set<UUID> membershipChanges = new HashSet<>();
         for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
             if (!attr.getKey().equals(Schema.NAME)) {
-                membershipChanges.addAll(apply(caller, entry, attr.getKey(), attr.getValue(), false));
+                membershipChanges.addAll(apply(caller, entry, attr.getKey(), attr.getValue(), Write.CREATE));
             }
         }
         flush(Schema.NAME, name);
@@ -120,7 +120,7 @@ public class Entries {
             if (attr.getKey().equals(Schema.GIDNUMBER)) {
                 importGidnumber(entry, attr.getValue());
             } else if (!attr.getKey().equals(Schema.NAME)) {
-                changes.addAll(apply(Caller.SYSTEM, entry, attr.getKey(), attr.getValue(), false));
+                changes.addAll(apply(Caller.SYSTEM, entry, attr.getKey(), attr.getValue(), Write.IMPORT));
             }
         }
         entry.touch(now);
@@ -220,7 +220,7 @@ public class Entries {
         Entry entry = writable(caller, kind, id);
         Set<UUID> changes = new HashSet<>();
         for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
-            changes.addAll(apply(caller, entry, attr.getKey(), attr.getValue(), true));
+            changes.addAll(apply(caller, entry, attr.getKey(), attr.getValue(), Write.MODIFY));
         }
         finishModify(caller, entry, changes, String.join(",", attrs.keySet()));
         return views.of(entry, caller);
@@ -242,7 +242,7 @@ public class Entries {
         AttributeDefinition def = Schema.require(attribute, kind);
         List<String> merged = new ArrayList<>(current(entry, def));
         merged.addAll(values);
-        Set<UUID> changes = apply(caller, entry, attribute, new ArrayList<>(new LinkedHashSet<>(merged)), true);
+        Set<UUID> changes = apply(caller, entry, attribute, new ArrayList<>(new LinkedHashSet<>(merged)), Write.MODIFY);
         finishModify(caller, entry, changes, attribute);
         return views.of(entry, caller);
     }
@@ -264,7 +264,7 @@ public class Entries {
                 }
             }
         }
-        Set<UUID> changes = apply(caller, entry, attribute, remaining, true);
+        Set<UUID> changes = apply(caller, entry, attribute, remaining, Write.MODIFY);
         finishModify(caller, entry, changes, attribute);
         return views.of(entry, caller);
     }
@@ -288,12 +288,17 @@ public class Entries {
      * Checks and writes one attribute; returns the entries whose memberships changed. Values are
      * normalised through the schema first, so an error names the attribute.
      */
-    private Set<UUID> apply(Caller caller, Entry entry, String attribute, List<String> rawValues, boolean existing) {
+    /** Who writes: an admin creating or modifying (checked here), or a sync run (which checked names and mail up front, in bulk). */
+    private enum Write {
+        CREATE, MODIFY, IMPORT
+    }
+
+    private Set<UUID> apply(Caller caller, Entry entry, String attribute, List<String> rawValues, Write write) {
         AttributeDefinition def = Schema.require(attribute, entry.kind());
         if (!def.writable()) {
             throw new InvalidInput(attribute, attribute + " is maintained by Signet");
         }
-        if (existing) {
+        if (write == Write.MODIFY) {
             AccessControl.requireWrite(caller, entry, def);
             SyncAuthority.requireLocallyWritable(em, entry, attribute);
         }
@@ -311,7 +316,7 @@ public class Entries {
         if (def.name().equals(Schema.NAME)) {
             requireNameFree(values.isEmpty() ? null : values.get(0), entry.uuid());
         }
-        if (def.name().equals(Schema.MAIL)) {
+        if (def.name().equals(Schema.MAIL) && write != Write.IMPORT) {
             for (String mail : values) {
                 requireMailFree(mail, entry.uuid());
             }

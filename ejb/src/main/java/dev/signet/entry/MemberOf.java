@@ -41,7 +41,7 @@ public class MemberOf {
         }
         em.flush();
         Set<UUID> affected = withDescendants(changed);
-        Map<UUID, Set<UUID>> parents = new HashMap<>();
+        Map<UUID, Set<UUID>> parents = directParents(affected);
         for (UUID uuid : affected) {
             Entry entry = em.find(Entry.class, uuid);
             if (entry != null) {
@@ -54,17 +54,42 @@ public class MemberOf {
         Set<UUID> seen = new HashSet<>(roots);
         Set<UUID> frontier = new HashSet<>(roots);
         while (!frontier.isEmpty()) {
-            List<UUID> members = em.createQuery(
-                            "select m from Group g join g.members m where g.uuid in :groups and g.recycledAt is null", UUID.class)
-                    .setParameter("groups", frontier).getResultList();
-            frontier = new HashSet<>();
-            for (UUID member : members) {
-                if (seen.add(member)) {
-                    frontier.add(member);
+            Set<UUID> next = new HashSet<>();
+            for (List<UUID> chunk : chunks(frontier)) {
+                for (UUID member : em.createQuery(
+                                "select m from Group g join g.members m where g.uuid in :groups and g.recycledAt is null", UUID.class)
+                        .setParameter("groups", chunk).getResultList()) {
+                    if (seen.add(member)) {
+                        next.add(member);
+                    }
                 }
             }
+            frontier = next;
         }
         return seen;
+    }
+
+    /** The direct parents of many entries at once (a sync run touches thousands); the walk up asks singly for the rest. */
+    private Map<UUID, Set<UUID>> directParents(Set<UUID> members) {
+        Map<UUID, Set<UUID>> parents = new HashMap<>();
+        for (List<UUID> chunk : chunks(members)) {
+            chunk.forEach(m -> parents.put(m, new HashSet<>()));
+            for (Object[] row : em.createQuery("select m, g.uuid from Group g join g.members m where m in :members and g.recycledAt is null",
+                    Object[].class).setParameter("members", chunk).getResultList()) {
+                parents.get((UUID) row[0]).add((UUID) row[1]);
+            }
+        }
+        return parents;
+    }
+
+    /** IN lists of at most 1000: well below PostgreSQL's 32767 parameters per statement. */
+    private static List<List<UUID>> chunks(Set<UUID> all) {
+        List<UUID> list = new java.util.ArrayList<>(all);
+        List<List<UUID>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i += 1000) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + 1000)));
+        }
+        return chunks;
     }
 
     private Set<UUID> ancestors(UUID start, Map<UUID, Set<UUID>> parents) {

@@ -66,6 +66,10 @@ public abstract class Entry {
     @Column(name = "sync_external_id", length = 1024)
     private String syncExternalId;
 
+    /** A digest of the entry as its source last sent it: an unchanged entry is skipped on the next run. */
+    @Column(name = "sync_digest", length = 64)
+    private String syncDigest;
+
     @Column(name = "recycled_at")
     private Instant recycledAt;
 
@@ -164,10 +168,20 @@ public abstract class Entry {
         this.syncExternalId = externalId;
     }
 
+    public Optional<String> syncDigest() {
+        return Optional.ofNullable(syncDigest);
+    }
+
+    /** What the source sent, as a digest; null when a local write made the entry differ from it. */
+    public void sourceDigest(String digest) {
+        this.syncDigest = digest;
+    }
+
     /** No longer owned by any sync account (finalise, terminate): an ordinary local entry. */
     public void releaseFromSync() {
         this.syncParent = null;
         this.syncExternalId = null;
+        this.syncDigest = null;
     }
 
     public boolean recycled() {

@@ -35,7 +35,7 @@ public class InterruptedRuns {
                 .setParameter("node", SyncRun.thisNode()).getResultList();
         Instant now = Instant.now();
         for (SyncRun run : cut) {
-            run.failed("interrupted: the server stopped during the run; nothing of it was applied", now);
+            run.failed("interrupted: the server stopped during the run; nothing of it was applied", 0, now);
             em.createQuery("delete from StagedEntry s where s.run = :run").setParameter("run", run.id()).executeUpdate();
             LOG.warning(() -> "sync run " + run.id() + " of account " + run.account() + " was interrupted by a server stop; marked failed");
         }

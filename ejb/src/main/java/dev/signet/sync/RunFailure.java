@@ -14,4 +14,14 @@ public final class RunFailure {
         }
         return cause instanceof SignetFault ? cause.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
+
+    /** How many entries conflicted, when that is why the run failed. */
+    public static int conflicts(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SyncConflicts refused) {
+                return refused.count();
+            }
+        }
+        return 0;
+    }
 }

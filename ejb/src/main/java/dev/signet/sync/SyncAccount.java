@@ -128,6 +128,10 @@ public class SyncAccount {
     }
 
     void readFrom(LdapSource source, String sealedPassword) {
+        if (!source.toJson().equals(this.ldapSource)) {
+            // another directory, base or filter: the source's sync state means nothing for it
+            this.cookie = null;
+        }
         this.ldapSource = source.toJson();
         this.sealedBindPassword = sealedPassword;
     }

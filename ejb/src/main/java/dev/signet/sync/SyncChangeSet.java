@@ -32,6 +32,6 @@ public record SyncChangeSet(String fromCookie, String toCookie, List<Item> entri
     }
 
     /** What a run did. */
-    public record Applied(int created, int updated, int deleted, String cookie) {
+    public record Applied(int created, int updated, int deleted, int unchanged, String cookie) {
     }
 }

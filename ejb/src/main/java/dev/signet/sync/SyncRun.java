@@ -37,9 +37,24 @@ public class SyncRun {
     private int updated;
     private int deleted;
     private int read;
+    // nullable: added after the first release, and runs recorded before have none
+    private Integer unchanged;
+    private Integer conflicts;
 
     @Column(length = 65536)
     private String report;
+
+    /** The source's own sync state once step 1 read it all (an RFC 4533 cookie), for step 2 to keep. */
+    @Column(name = "source_cookie", length = 4096)
+    private String sourceCookie;
+
+    /** Where a running run is: "read" (step 1, staging) or "apply" (step 2, the one transaction). */
+    @Column(length = 8)
+    private String step;
+
+    /** Whether the source sent only changes and deletions (RFC 4533 delete phase), not every entry it still has. */
+    @Column(name = "deletes_only")
+    private Boolean deletesOnly;
 
     protected SyncRun() {
     }
@@ -88,12 +103,41 @@ public class SyncRun {
         return deleted;
     }
 
+    public int unchanged() {
+        return unchanged == null ? 0 : unchanged;
+    }
+
+    public int conflicts() {
+        return conflicts == null ? 0 : conflicts;
+    }
+
     public int read() {
         return read;
     }
 
     public Optional<String> report() {
         return Optional.ofNullable(report);
+    }
+
+    public String step() {
+        return step == null ? "read" : step;
+    }
+
+    void applying() {
+        this.step = "apply";
+    }
+
+    public Optional<String> sourceCookie() {
+        return Optional.ofNullable(sourceCookie);
+    }
+
+    public boolean deletesOnly() {
+        return Boolean.TRUE.equals(deletesOnly);
+    }
+
+    void sourceRead(String cookie, boolean onlyDeletes) {
+        this.sourceCookie = cookie;
+        this.deletesOnly = onlyDeletes;
     }
 
     void counted(int entries) {
@@ -105,11 +149,14 @@ public class SyncRun {
         this.created = applied.created();
         this.updated = applied.updated();
         this.deleted = applied.deleted();
+        this.unchanged = applied.unchanged();
+        this.conflicts = 0;
         this.ended = now;
     }
 
-    void failed(String why, Instant now) {
+    void failed(String why, int conflicts, Instant now) {
         this.status = Status.FAILED.name();
+        this.conflicts = conflicts;
         this.report = why.length() > 60000 ? why.substring(0, 60000) + "\n..." : why;
         this.ended = now;
     }

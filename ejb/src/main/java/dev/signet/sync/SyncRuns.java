@@ -8,27 +8,18 @@ import dev.signet.auth.KeyEncryption;
 import dev.signet.fault.Conflict;
 import dev.signet.fault.EntryNotFound;
 import dev.signet.model.EntryKind;
-import dev.signet.schema.Schema;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,12 +30,21 @@ import java.util.UUID;
 @PermitAll
 @Stateless
 public class SyncRuns {
+    /** Looked up once: Json.createXxx() finds the provider through a ServiceLoader scan at every call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
     static final String PASSWORD_CONTEXT = "signet sync bind password";
     /** A staged group's posixGroup members, by name, until step 2 resolves them. */
     public static final String MEMBER_UID = "member_uid";
 
-    /** What the job's reader needs: the source and its bind password. */
-    public record SourceAccess(LdapSource source, char[] password) {
+    /** An account cookie that holds an RFC 4533 sync cookie (base64) after this prefix. */
+    static final String SYNCREPL = "syncrepl:";
+
+    /** What the job's reader needs: the source, its bind password, and the source's sync cookie when there is one. */
+    public record SourceAccess(LdapSource source, char[] password, byte[] cookie) {
+    }
+
+    /** An entry the source reports by UUID only: still there unchanged (present), or deleted. */
+    public record SourceMark(UUID uuid, boolean present) {
     }
 
     /** One entry as step 1 read it: kind, UUID, DN, attributes in Signet's names (member as DNs). */
@@ -83,29 +83,53 @@ public class SyncRuns {
     public SourceAccess source(UUID run) {
         SyncAccount account = em.find(SyncAccount.class, em.find(SyncRun.class, run).account());
         String password = account.sealedBindPassword().map(p -> KeyEncryption.fromConfiguredFile().decrypt(p, PASSWORD_CONTEXT)).orElse("");
-        return new SourceAccess(account.ldapSource().orElseThrow(), password.toCharArray());
+        byte[] cookie = account.cookie().filter(c -> c.startsWith(SYNCREPL))
+                .map(c -> java.util.Base64.getDecoder().decode(c.substring(SYNCREPL.length()))).orElse(null);
+        return new SourceAccess(account.ldapSource().orElseThrow(), password.toCharArray(), cookie);
     }
 
-    /** Step 1's writer: a chunk of entries staged for the run. */
-    public void stage(UUID run, List<SourceItem> items) {
+    /** Step 1 read the source to its end: the source's new sync cookie, and whether it sent deletions rather than every entry. */
+    public void sourceRead(UUID run, byte[] cookie, boolean deletesOnly) {
+        em.find(SyncRun.class, run).sourceRead(cookie == null ? null : java.util.Base64.getEncoder().encodeToString(cookie), deletesOnly);
+    }
+
+    /** The source refused the account's sync cookie mid-read: the next run starts over with a full read. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void forgetSourceCookie(UUID run) {
+        em.find(SyncAccount.class, em.find(SyncRun.class, run).account()).advance(null);
+    }
+
+    /** Step 1's writer: a chunk of entries ({@link SourceItem}) and marks ({@link SourceMark}) staged for the run. */
+    public void stage(UUID run, List<?> chunk) {
         SyncRun found = em.find(SyncRun.class, run);
         long seq = found.read();
-        for (SourceItem item : items) {
-            JsonObjectBuilder attrs = Json.createObjectBuilder();
+        for (Object staged : chunk) {
+            if (staged instanceof SourceMark mark) {
+                em.persist(new StagedEntry(run, seq++, mark.present() ? StagedChangeSet.PRESENT : StagedChangeSet.DELETED, mark.uuid(), "", "{}"));
+                continue;
+            }
+            SourceItem item = (SourceItem) staged;
+            JsonObjectBuilder attrs = JSON.createObjectBuilder();
             item.attrs().forEach((name, values) -> {
-                JsonArrayBuilder list = Json.createArrayBuilder();
+                JsonArrayBuilder list = JSON.createArrayBuilder();
                 values.forEach(list::add);
                 attrs.add(name, list);
             });
             em.persist(new StagedEntry(run, seq++, item.kind().name(), item.uuid(), item.dn(), attrs.build().toString()));
         }
-        found.counted(items.size());
+        found.counted(chunk.size());
+    }
+
+    /** Step 2 begins: shown in the run history while its transaction is still open. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void applying(UUID run) {
+        em.find(SyncRun.class, run).applying();
     }
 
     /**
-     * Step 2: the staged change set as one full refresh (owned entries the source no longer has are
-     * deleted), applied in this one transaction. A conflict fails the run with its report and
-     * leaves everything, the cookie included, as it was.
+     * Step 2: the staged change set applied in this one transaction (see {@link StagedChangeSet}
+     * for what it deletes). A conflict fails the run with its report and leaves everything, the
+     * cookie included, as it was.
      */
     public SyncChangeSet.Applied apply(UUID run) {
         SyncRun found = em.find(SyncRun.class, run);
@@ -113,37 +137,7 @@ public class SyncRuns {
             throw new Conflict("run", "run " + run + " already ended (" + found.status() + "); nothing applied");
         }
         SyncAccount account = em.find(SyncAccount.class, found.account());
-        List<StagedEntry> staged = em.createQuery("select s from StagedEntry s where s.run = :run order by s.seq", StagedEntry.class)
-                .setParameter("run", run).getResultList();
-        Map<String, UUID> byDn = new HashMap<>();
-        Map<String, UUID> byName = new HashMap<>();
-        staged.forEach(s -> byDn.put(s.dn().toLowerCase(java.util.Locale.ROOT), s.entryUuid()));
-        List<SyncChangeSet.Item> items = new ArrayList<>();
-        for (StagedEntry entry : staged) {
-            JsonObject json = Json.createReader(new StringReader(entry.attrs())).readObject();
-            Map<String, List<String>> attrs = new LinkedHashMap<>();
-            json.forEach((name, values) -> attrs.put(name, values.asJsonArray().getValuesAs(JsonString.class).stream()
-                    .map(JsonString::getString).toList()));
-            attrs.getOrDefault(Schema.NAME, List.of()).forEach(n -> byName.put(n, entry.entryUuid()));
-            items.add(new SyncChangeSet.Item(EntryKind.valueOf(entry.kind()), entry.entryUuid(), entry.dn(), attrs));
-        }
-        for (int i = 0; i < items.size(); i++) {
-            SyncChangeSet.Item item = items.get(i);
-            Map<String, List<String>> attrs = new LinkedHashMap<>(item.attrs());
-            List<String> memberUids = attrs.remove(MEMBER_UID);
-            if (attrs.containsKey(Schema.MEMBER) || memberUids != null) {
-                // members the source has outside what this account imports are left out
-                java.util.Set<String> members = new java.util.LinkedHashSet<>();
-                attrs.getOrDefault(Schema.MEMBER, List.of()).stream().map(dn -> byDn.get(dn.toLowerCase(java.util.Locale.ROOT)))
-                        .filter(java.util.Objects::nonNull).forEach(u -> members.add(u.toString()));
-                (memberUids == null ? List.<String>of() : memberUids).stream().map(n -> byName.get(n.toLowerCase(java.util.Locale.ROOT)))
-                        .filter(java.util.Objects::nonNull).forEach(u -> members.add(u.toString()));
-                attrs.put(Schema.MEMBER, List.copyOf(members));
-            }
-            items.set(i, new SyncChangeSet.Item(item.kind(), item.uuid(), item.externalId(), attrs));
-        }
-        SyncChangeSet.Applied applied = applier.apply(account, new SyncChangeSet(account.cookie().orElse(null), "run:" + run, items,
-                Set.of(), true));
+        SyncChangeSet.Applied applied = applier.apply(account, new StagedChangeSet(em, account, found).read());
         em.createQuery("delete from StagedEntry s where s.run = :run").setParameter("run", run).executeUpdate();
         found.completed(applied, Instant.now());
         return applied;
@@ -151,10 +145,10 @@ public class SyncRuns {
 
     /** Records why a run failed, whatever happens to the transaction that failed. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void fail(UUID run, String why) {
+    public void fail(UUID run, String why, int conflicts) {
         SyncRun found = em.find(SyncRun.class, run);
         if (found != null) {
-            found.failed(why, Instant.now());
+            found.failed(why, conflicts, Instant.now());
             em.createQuery("delete from StagedEntry s where s.run = :run").setParameter("run", run).executeUpdate();
         }
     }
@@ -164,7 +158,7 @@ public class SyncRuns {
     public void failIfRunning(UUID run, String why) {
         SyncRun found = em.find(SyncRun.class, run);
         if (found != null && found.status() == SyncRun.Status.RUNNING) {
-            fail(run, why);
+            fail(run, why, 0);
         }
     }
 

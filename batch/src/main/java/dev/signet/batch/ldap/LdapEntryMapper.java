@@ -41,6 +41,9 @@ public class LdapEntryMapper implements ItemProcessor {
         if (source == null) {
             source = runs.source(LdapEntryReader.run(job)).source();
         }
+        if (item instanceof SyncRuns.SourceMark mark) {
+            return mark;
+        }
         SearchResultEntry entry = (SearchResultEntry) item;
         boolean group = entry.hasObjectClass("groupOfNames") || entry.hasObjectClass("groupOfUniqueNames") || entry.hasObjectClass("posixGroup");
         String name = group ? entry.getAttributeValue("cn") : entry.getAttributeValue("uid");

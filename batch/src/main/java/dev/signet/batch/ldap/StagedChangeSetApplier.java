@@ -24,10 +24,11 @@ public class StagedChangeSetApplier extends AbstractBatchlet {
     public String process() {
         UUID run = LdapEntryReader.run(job);
         try {
+            runs.applying(run);
             SyncChangeSet.Applied applied = runs.apply(run);
-            return "created " + applied.created() + ", updated " + applied.updated() + ", deleted " + applied.deleted();
+            return "created " + applied.created() + ", updated " + applied.updated() + ", deleted " + applied.deleted() + ", unchanged " + applied.unchanged();
         } catch (RuntimeException e) {
-            runs.fail(run, RunFailure.describe(e));
+            runs.fail(run, RunFailure.describe(e), RunFailure.conflicts(e));
             throw e;
         }
     }

@@ -20,6 +20,6 @@ public class StagedEntryWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        runs.stage(LdapEntryReader.run(job), items.stream().map(SyncRuns.SourceItem.class::cast).toList());
+        runs.stage(LdapEntryReader.run(job), items);
     }
 }

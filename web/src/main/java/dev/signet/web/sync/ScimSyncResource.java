@@ -76,7 +76,7 @@ public class ScimSyncResource {
         JsonValue retain = body.get("retain");
         boolean deleteMissing = retain instanceof JsonString s && s.getString().equals("Delete");
         SyncChangeSet.Applied applied = sync.apply(token, new SyncChangeSet(from, to, items, deletes, deleteMissing));
-        return Json.createObjectBuilder().add("created", applied.created()).add("updated", applied.updated())
+        return Json.createObjectBuilder().add("created", applied.created()).add("updated", applied.updated()).add("unchanged", applied.unchanged())
                 .add("deleted", applied.deleted()).add("cookie", applied.cookie()).build();
     }
 

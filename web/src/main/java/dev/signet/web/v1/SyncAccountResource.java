@@ -140,8 +140,12 @@ public class SyncAccountResource {
         for (dev.signet.sync.SyncRun run : runs.history(id)) {
             JsonObjectBuilder item = Json.createObjectBuilder().add("id", run.id().toString()).add("status", run.status().name())
                     .add("started", run.started().toString()).add("read", run.read()).add("created", run.created())
-                    .add("updated", run.updated()).add("deleted", run.deleted());
+                    .add("updated", run.updated()).add("deleted", run.deleted())
+                    .add("unchanged", run.unchanged()).add("conflicts", run.conflicts());
             run.ended().ifPresent(e -> item.add("ended", e.toString()));
+            if (run.status() == dev.signet.sync.SyncRun.Status.RUNNING) {
+                item.add("step", run.step());
+            }
             run.report().ifPresent(r -> item.add("report", r));
             list.add(item);
         }
