@@ -48,7 +48,7 @@ class OnPostgresqlSyncCrashIT {
             ServerProcess.killAndRestart();
 
             SignetApi after = SignetApi.idmAdmin();
-            JsonObject killed = find(after, account, run);
+            JsonObject killed = SyncFromLdapIT.runOf(after, account, run);
             assertEquals("FAILED", killed.getString("status"), "a run cut short is failed at start: " + killed);
             assertTrue(killed.getString("report").contains("interrupted"), killed.toString());
             for (int i : new int[] {0, PEOPLE / 2, PEOPLE - 1}) {
@@ -67,7 +67,7 @@ class OnPostgresqlSyncCrashIT {
     private static void awaitStepTwo(SignetApi idm, String account, String run) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
-            JsonObject item = find(idm, account, run);
+            JsonObject item = SyncFromLdapIT.runOf(idm, account, run);
             if (!item.getString("status").equals("RUNNING")) {
                 throw new AssertionError("the run ended before step 2 could be interrupted: " + item);
             }
@@ -81,8 +81,4 @@ class OnPostgresqlSyncCrashIT {
         throw new AssertionError("run " + run + " never reached step 2");
     }
 
-    private static JsonObject find(SignetApi idm, String account, String run) {
-        return idm.get("/v1/sync_account/" + account + "/_runs").expect(200).array().getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("id").equals(run)).findFirst().orElseThrow();
-    }
 }

@@ -35,6 +35,12 @@ class SyncFromLdapIT {
         return UpstreamDirectory.start();
     }
 
+    /** One run as the history shows it. */
+    static JsonObject runOf(SignetApi idm, String account, String run) {
+        return idm.get("/v1/sync_account/" + account + "/_runs").expect(200).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("id").equals(run)).findFirst().orElseThrow();
+    }
+
     static JsonObject runToEnd(SignetApi idm, String account) throws InterruptedException {
         String run = idm.post("/v1/sync_account/" + account + "/_run", "").expect(202).object().getString("run");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));

@@ -146,7 +146,12 @@ final class UpstreamDirectory implements AutoCloseable {
         config.setSchema(null);
         config.addAdditionalBindCredentials(BIND_DN, BIND_PASSWORD);
         SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(store.toFile(), "changeit".toCharArray(), "PKCS12", "ldap"), null);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("ldaps", null, 0, tls.createSSLServerSocketFactory(), null));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        // a fixed port, so the directory can go away and come back where the sync account looks for it
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("ldaps", null, port, tls.createSSLServerSocketFactory(), null));
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
         server.startListening();
         server.add("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: example");
@@ -157,6 +162,16 @@ final class UpstreamDirectory implements AutoCloseable {
 
     String url() {
         return "ldaps://localhost:" + port;
+    }
+
+    /** The in-memory directory drops every connection and stops listening (its data stays). */
+    void goAway() {
+        ((InMemoryDirectoryServer) server).shutDown(true);
+    }
+
+    /** ... and listens again on the same port. */
+    void comeBack() throws com.unboundid.ldap.sdk.LDAPException {
+        ((InMemoryDirectoryServer) server).startListening();
     }
 
     /** A new sync account of Signet's, reading this directory with the sync bind DN; returns its name. */

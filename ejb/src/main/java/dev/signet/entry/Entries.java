@@ -94,13 +94,15 @@ public class Entries {
     /**
      * Creates or updates an entry on behalf of its sync account (the sync token authenticated the
      * request, so no caller checks here; the sync service checked ownership and names first).
-     * Returns the entries whose memberships changed; call {@link #refreshMemberships} once after.
+     * {@code existing} is the entry with that UUID, or null when the caller checked there is none
+     * (a sync run creates 100k entries without a lookup each). Returns the entries whose
+     * memberships changed; call {@link #refreshMemberships} once after.
      */
-    public Set<UUID> importSynced(UUID owner, EntryKind kind, UUID uuid, String externalId, Map<String, List<String>> attrs) {
+    public Set<UUID> importSynced(UUID owner, Entry existing, EntryKind kind, UUID uuid, String externalId, Map<String, List<String>> attrs) {
         Instant now = Instant.now();
         String name = Schema.require(Schema.NAME, kind).syntax().normalise(Schema.NAME,
                 attrs.getOrDefault(Schema.NAME, List.of("")).stream().findFirst().orElse(""));
-        Entry entry = em.find(Entry.class, uuid);
+        Entry entry = existing;
         if (entry == null) {
             entry = switch (kind) {
                 case PERSON -> new Person(uuid, name, now);

@@ -35,17 +35,44 @@ public class MemberOf {
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
 
+    /** Changes touching more entries than this recompute from the whole membership graph, read once. */
+    private static final int WHOLE_GRAPH_ABOVE = 2000;
+
     public void refresh(Collection<UUID> changed) {
         if (changed.isEmpty()) {
             return;
         }
         em.flush();
-        Set<UUID> affected = withDescendants(changed);
-        Map<UUID, Set<UUID>> parents = directParents(affected);
+        Set<UUID> affected;
+        java.util.function.Function<UUID, Set<UUID>> parentsOf;
+        if (changed.size() > WHOLE_GRAPH_ABOVE) {
+            // a sync run: one read of every live membership beats hundreds of IN-list queries
+            Map<UUID, Set<UUID>> children = new HashMap<>();
+            Map<UUID, Set<UUID>> parents = new HashMap<>();
+            for (Object[] edge : em.createQuery("select g.uuid, m from Group g join g.members m where g.recycledAt is null", Object[].class)
+                    .getResultList()) {
+                children.computeIfAbsent((UUID) edge[0], g -> new HashSet<>()).add((UUID) edge[1]);
+                parents.computeIfAbsent((UUID) edge[1], m -> new HashSet<>()).add((UUID) edge[0]);
+            }
+            affected = new HashSet<>(changed);
+            Deque<UUID> todo = new ArrayDeque<>(changed);
+            while (!todo.isEmpty()) {
+                for (UUID member : children.getOrDefault(todo.pop(), Set.of())) {
+                    if (affected.add(member)) {
+                        todo.add(member);
+                    }
+                }
+            }
+            parentsOf = m -> parents.getOrDefault(m, Set.of());
+        } else {
+            affected = withDescendants(changed);
+            Map<UUID, Set<UUID>> parents = directParents(affected);
+            parentsOf = m -> directParents(m, parents);
+        }
         for (UUID uuid : affected) {
             Entry entry = em.find(Entry.class, uuid);
             if (entry != null) {
-                entry.replaceMemberOf(ancestors(uuid, parents));
+                entry.replaceMemberOf(ancestors(uuid, parentsOf));
             }
         }
     }
@@ -92,13 +119,13 @@ public class MemberOf {
         return chunks;
     }
 
-    private Set<UUID> ancestors(UUID start, Map<UUID, Set<UUID>> parents) {
+    private Set<UUID> ancestors(UUID start, java.util.function.Function<UUID, Set<UUID>> parentsOf) {
         Set<UUID> result = new HashSet<>();
-        Deque<UUID> todo = new ArrayDeque<>(directParents(start, parents));
+        Deque<UUID> todo = new ArrayDeque<>(parentsOf.apply(start));
         while (!todo.isEmpty()) {
             UUID group = todo.pop();
             if (result.add(group)) {
-                todo.addAll(directParents(group, parents));
+                todo.addAll(parentsOf.apply(group));
             }
         }
         return result;

@@ -22,9 +22,11 @@ import java.util.Map;
  * The bind password is kept apart, sealed.
  */
 public record LdapSource(String url, String bindDn, String baseDn, String personFilter, String groupFilter, String caPem,
-                         List<String> exclude, Map<String, String> remap) {
+                         List<String> exclude, Map<String, String> remap, LdapAttributeMap attributeMap) {
     public static final String DEFAULT_PERSON_FILTER = "(|(objectClass=inetOrgPerson)(objectClass=posixAccount))";
     public static final String DEFAULT_GROUP_FILTER = "(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup))";
+    /** Object classes that make an entry a group (Active Directory's is {@code group}). */
+    public static final List<String> GROUP_CLASSES = List.of("groupOfNames", "groupOfUniqueNames", "posixGroup", "group");
 
     public LdapSource {
         URI uri;
@@ -44,6 +46,7 @@ public record LdapSource(String url, String bindDn, String baseDn, String person
         groupFilter = groupFilter == null || groupFilter.isBlank() ? DEFAULT_GROUP_FILTER : groupFilter;
         exclude = List.copyOf(exclude == null ? List.of() : exclude);
         remap = Map.copyOf(remap == null ? Map.of() : remap);
+        attributeMap = attributeMap == null ? new LdapAttributeMap(Map.of()) : attributeMap;
     }
 
     public boolean startTls() {
@@ -69,7 +72,9 @@ public record LdapSource(String url, String bindDn, String baseDn, String person
         exclude.forEach(excluded::add);
         JsonObjectBuilder remapped = Json.createObjectBuilder();
         remap.forEach(remapped::add);
-        return json.add("exclude", excluded).add("remap", remapped).build().toString();
+        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        attributeMap.mapped().forEach(attributes::add);
+        return json.add("exclude", excluded).add("remap", remapped).add("attribute_map", attributes).build().toString();
     }
 
     public static LdapSource fromJson(String text) {
@@ -85,8 +90,12 @@ public record LdapSource(String url, String bindDn, String baseDn, String person
         if (json.get("remap") instanceof JsonObject map) {
             map.forEach((from, to) -> remap.put(from, string(to, "remap")));
         }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (json.get("attribute_map") instanceof JsonObject map) {
+            map.forEach((key, name) -> attributes.put(key, string(name, "attribute_map")));
+        }
         return new LdapSource(optional(json, "url"), optional(json, "bind_dn"), optional(json, "base_dn"), optional(json, "person_filter"),
-                optional(json, "group_filter"), optional(json, "ca_pem"), exclude, remap);
+                optional(json, "group_filter"), optional(json, "ca_pem"), exclude, remap, new LdapAttributeMap(attributes));
     }
 
     private static String optional(JsonObject json, String key) {

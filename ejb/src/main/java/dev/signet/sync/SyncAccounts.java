@@ -119,6 +119,14 @@ public class SyncAccounts {
         return account;
     }
 
+    /** Restarts a run that failed while reading, from its last staged chunk. */
+    public void restart(String id, java.util.UUID run) {
+        Caller caller = admin();
+        SyncAccount account = require(id);
+        jobs.restart(id, run);
+        audit.success("sync.run", caller, null, "sync account " + account.name() + ": run " + run + " restarted");
+    }
+
     /** Starts a run of the account's job now (what the schedule does too). */
     public java.util.UUID run(String id) {
         Caller caller = admin();

@@ -125,7 +125,7 @@ public class SyncApplier {
             Map<String, List<String>> plain = new HashMap<>(item.attrs());
             plain.remove(Schema.MEMBER);
             List<String> hash = plain.remove(PASSWORD_HASH);
-            membershipChanges.addAll(entries.importSynced(account.uuid(), item.kind(), item.uuid(), item.externalId(), plain));
+            membershipChanges.addAll(entries.importSynced(account.uuid(), existing, item.kind(), item.uuid(), item.externalId(), plain));
             Entry written = em.find(Entry.class, item.uuid());
             written.sourceDigest(digest);
             if (hash != null && !hash.isEmpty() && written instanceof Account imported) {
@@ -135,7 +135,7 @@ public class SyncApplier {
         em.flush();
         for (SyncChangeSet.Item item : changes.entries()) {
             if (digests.containsKey(item.uuid()) && item.attrs().containsKey(Schema.MEMBER)) {
-                membershipChanges.addAll(entries.importSynced(account.uuid(), item.kind(), item.uuid(), item.externalId(),
+                membershipChanges.addAll(entries.importSynced(account.uuid(), em.find(Entry.class, item.uuid()), item.kind(), item.uuid(), item.externalId(),
                         Map.of(Schema.NAME, List.of(item.name()),
                                 Schema.MEMBER, item.attrs().get(Schema.MEMBER))));
             }

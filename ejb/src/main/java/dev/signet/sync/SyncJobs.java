@@ -10,6 +10,9 @@ public interface SyncJobs {
     /** Starts a run now; answers its id. */
     UUID start(UUID account);
 
+    /** Restarts a run that failed while reading, from its last staged chunk. */
+    void restart(String account, UUID run);
+
     /** Runs the account's job on this schedule from now on (cron fields); null stops scheduled runs. */
     void reschedule(UUID account, String schedule);
 }

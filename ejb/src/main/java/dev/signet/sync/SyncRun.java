@@ -52,6 +52,10 @@ public class SyncRun {
     @Column(length = 8)
     private String step;
 
+    /** The Jakarta Batch execution running it, for a restart. */
+    @Column(name = "job_execution")
+    private Long jobExecution;
+
     /** Whether the source sent only changes and deletions (RFC 4533 delete phase), not every entry it still has. */
     @Column(name = "deletes_only")
     private Boolean deletesOnly;
@@ -152,6 +156,21 @@ public class SyncRun {
         this.unchanged = applied.unchanged();
         this.conflicts = 0;
         this.ended = now;
+    }
+
+    public java.util.OptionalLong jobExecution() {
+        return jobExecution == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(jobExecution);
+    }
+
+    /** Whether it failed while reading, so a restart can go on from the last staged chunk. */
+    public boolean restartable() {
+        return status() == Status.FAILED && "read".equals(step());
+    }
+
+    void reopened() {
+        this.status = Status.RUNNING.name();
+        this.report = null;
+        this.ended = null;
     }
 
     void failed(String why, int conflicts, Instant now) {

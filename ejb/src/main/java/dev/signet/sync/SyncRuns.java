@@ -69,9 +69,40 @@ public class SyncRuns {
         if (found == null || found.finalised() || found.ldapSource().isEmpty()) {
             throw new Conflict("sync_account", "the sync account has no LDAP source to run, or is finalised");
         }
+        // what earlier runs that failed while reading staged is kept for their restart only until a new run
+        em.createQuery("delete from StagedEntry s where s.run in (select r.id from SyncRun r where r.account = :account and r.status <> 'RUNNING')")
+                .setParameter("account", account).executeUpdate();
         SyncRun run = new SyncRun(UUID.randomUUID(), account, Instant.now(), SyncRun.thisNode());
         em.persist(run);
         return run.id();
+    }
+
+    /** The job execution that runs it, recorded once the job started. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void executedBy(UUID run, long execution) {
+        // one column only: the job may already be writing the run's counts
+        em.createQuery("update SyncRun r set r.jobExecution = :execution where r.id = :run").setParameter("execution", execution)
+                .setParameter("run", run).executeUpdate();
+    }
+
+    /**
+     * A run that failed while reading (the source went away, a timeout) runs again from its last
+     * staged chunk; answers the job execution to restart. Refused for any other run: one that
+     * failed in step 2 applied nothing and has nothing staged to go on with.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long reopen(String accountId, UUID run) {
+        AccessControl.requireMember(callers.current(), BuiltinGroup.IDM_ADMINS, "sync accounts");
+        SyncAccount account = accounts.find(accountId).orElseThrow(() -> new EntryNotFound(accountId));
+        SyncRun found = em.find(SyncRun.class, run);
+        if (found == null || !found.account().equals(account.uuid())) {
+            throw new EntryNotFound(run.toString());
+        }
+        if (!found.restartable() || found.jobExecution().isEmpty() || running(account.uuid())) {
+            throw new Conflict("run", "only a run that failed while reading, with no other run going, can be restarted; start a new run");
+        }
+        found.reopened();
+        return found.jobExecution().getAsLong();
     }
 
     /** Whether a run of the account is under way (a scheduled run then waits for the next time). */
@@ -149,7 +180,9 @@ public class SyncRuns {
         SyncRun found = em.find(SyncRun.class, run);
         if (found != null) {
             found.failed(why, conflicts, Instant.now());
-            em.createQuery("delete from StagedEntry s where s.run = :run").setParameter("run", run).executeUpdate();
+            if (!found.restartable()) {
+                em.createQuery("delete from StagedEntry s where s.run = :run").setParameter("run", run).executeUpdate();
+            }
         }
     }
 

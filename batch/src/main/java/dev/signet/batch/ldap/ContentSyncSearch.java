@@ -47,10 +47,10 @@ final class ContentSyncSearch implements AsyncSearchResultListener, Intermediate
     private transient LDAPConnection connection;
     private transient AsyncRequestID request;
 
-    static ContentSyncSearch start(LDAPConnection connection, String baseDn, String filter, byte[] cookie) throws LDAPException {
+    static ContentSyncSearch start(LDAPConnection connection, String baseDn, String filter, String[] attributes, byte[] cookie) throws LDAPException {
         ContentSyncSearch search = new ContentSyncSearch();
         search.connection = connection;
-        SearchRequest request = new SearchRequest(search, baseDn, SearchScope.SUB, filter, LdapEntryReader.ATTRIBUTES);
+        SearchRequest request = new SearchRequest(search, baseDn, SearchScope.SUB, filter, attributes);
         request.setControls(new ContentSyncRequestControl(true, ContentSyncRequestMode.REFRESH_ONLY,
                 cookie == null ? null : new ASN1OctetString(cookie), false));
         request.setIntermediateResponseListener(search);

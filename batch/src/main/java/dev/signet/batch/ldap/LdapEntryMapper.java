@@ -3,6 +3,7 @@ package dev.signet.batch.ldap;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import dev.signet.model.EntryKind;
 import dev.signet.schema.Schema;
+import dev.signet.sync.LdapAttributeMap;
 import dev.signet.sync.LdapSource;
 import dev.signet.sync.SyncApplier;
 import dev.signet.sync.SyncRuns;
@@ -45,8 +46,9 @@ public class LdapEntryMapper implements ItemProcessor {
             return mark;
         }
         SearchResultEntry entry = (SearchResultEntry) item;
-        boolean group = entry.hasObjectClass("groupOfNames") || entry.hasObjectClass("groupOfUniqueNames") || entry.hasObjectClass("posixGroup");
-        String name = group ? entry.getAttributeValue("cn") : entry.getAttributeValue("uid");
+        LdapAttributeMap map = source.attributeMap();
+        boolean group = LdapSource.GROUP_CLASSES.stream().anyMatch(entry::hasObjectClass);
+        String name = entry.getAttributeValue(group ? map.of("group_name") : map.of("name"));
         if (name == null) {
             return null;
         }
@@ -57,32 +59,33 @@ public class LdapEntryMapper implements ItemProcessor {
         name = source.remap().getOrDefault(name, name);
         Map<String, List<String>> attrs = new LinkedHashMap<>();
         attrs.put(Schema.NAME, List.of(name));
-        String display = entry.getAttributeValue("displayName") != null ? entry.getAttributeValue("displayName") : entry.getAttributeValue("cn");
+        String display = entry.getAttributeValue(map.of("displayname")) != null ? entry.getAttributeValue(map.of("displayname"))
+                : entry.getAttributeValue("cn");
         if (display != null) {
             attrs.put(Schema.DISPLAYNAME, List.of(display));
         }
         if (group) {
             List<String> members = new ArrayList<>();
-            for (String attribute : List.of("member", "uniqueMember")) {
+            for (String attribute : new java.util.LinkedHashSet<>(List.of(map.of("member"), "uniqueMember"))) {
                 String[] values = entry.getAttributeValues(attribute);
                 if (values != null) {
                     members.addAll(List.of(values));
                 }
             }
             attrs.put(Schema.MEMBER, members);
-            String[] memberUids = entry.getAttributeValues("memberUid");
+            String[] memberUids = entry.getAttributeValues(map.of("memberuid"));
             if (memberUids != null) {
                 attrs.put(SyncRuns.MEMBER_UID, List.of(memberUids));
             }
-            if (entry.getAttributeValue("gidNumber") != null) {
-                attrs.put(Schema.GIDNUMBER, List.of(entry.getAttributeValue("gidNumber")));
+            if (entry.getAttributeValue(map.of("gidnumber")) != null) {
+                attrs.put(Schema.GIDNUMBER, List.of(entry.getAttributeValue(map.of("gidnumber"))));
             }
         } else {
             // Kanidm's model: an account's uid number and its personal group's gid number are one
-            if (entry.getAttributeValue("uidNumber") != null) {
-                attrs.put(Schema.GIDNUMBER, List.of(entry.getAttributeValue("uidNumber")));
+            if (entry.getAttributeValue(map.of("uidnumber")) != null) {
+                attrs.put(Schema.GIDNUMBER, List.of(entry.getAttributeValue(map.of("uidnumber"))));
             }
-            String[] keys = entry.getAttributeValues("sshPublicKey");
+            String[] keys = entry.getAttributeValues(map.of("ssh_publickey"));
             if (keys != null) {
                 List<String> tagged = new ArrayList<>();
                 for (int i = 0; i < keys.length; i++) {
@@ -90,24 +93,36 @@ public class LdapEntryMapper implements ItemProcessor {
                 }
                 attrs.put(Schema.SSH_PUBLICKEY, tagged);
             }
-            String hash = entry.getAttributeValue("userPassword");
+            String hash = entry.getAttributeValue(map.of("password"));
             if (hash != null) {
                 attrs.put(SyncApplier.PASSWORD_HASH, List.of(hash));
             }
-            String[] mail = entry.getAttributeValues("mail");
+            String[] mail = entry.getAttributeValues(map.of("mail"));
             attrs.put(Schema.MAIL, mail == null ? List.of() : List.of(mail));
-            if (entry.getAttributeValue("loginShell") != null) {
-                attrs.put(Schema.LOGINSHELL, List.of(entry.getAttributeValue("loginShell")));
+            if (entry.getAttributeValue(map.of("loginshell")) != null) {
+                attrs.put(Schema.LOGINSHELL, List.of(entry.getAttributeValue(map.of("loginshell"))));
             }
         }
-        return new SyncRuns.SourceItem(group ? EntryKind.GROUP : EntryKind.PERSON, identity(entry), entry.getDN(), attrs);
+        return new SyncRuns.SourceItem(group ? EntryKind.GROUP : EntryKind.PERSON, identity(entry, map.of("id")), entry.getDN(), attrs);
     }
 
-    private static UUID identity(SearchResultEntry entry) {
-        String entryUuid = entry.getAttributeValue("entryUUID");
-        if (entryUuid != null) {
+    /**
+     * The source's own id: a UUID string (entryUUID, nsUniqueId-like ipaUniqueID), Active
+     * Directory's 16-byte objectGUID (its first three fields little-endian), or, where the source
+     * has none, one derived from the DN.
+     */
+    private static UUID identity(SearchResultEntry entry, String attribute) {
+        byte[] raw = entry.getAttributeValueBytes(attribute);
+        if (raw != null && raw.length == 16) {
+            java.nio.ByteBuffer guid = java.nio.ByteBuffer.wrap(raw);
+            long high = Integer.toUnsignedLong(Integer.reverseBytes(guid.getInt())) << 32
+                    | (long) (Short.reverseBytes(guid.getShort()) & 0xFFFF) << 16 | Short.reverseBytes(guid.getShort()) & 0xFFFF;
+            return new UUID(high, guid.getLong());
+        }
+        String value = entry.getAttributeValue(attribute);
+        if (value != null) {
             try {
-                return UUID.fromString(entryUuid);
+                return UUID.fromString(value);
             } catch (IllegalArgumentException e) {
                 // not a UUID: fall back to the DN
             }

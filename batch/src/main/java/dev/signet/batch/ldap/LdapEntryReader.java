@@ -35,8 +35,6 @@ import java.util.UUID;
 @Dependent
 public class LdapEntryReader extends AbstractItemReader {
     private static final int PAGE = 500;
-    static final String[] ATTRIBUTES = {"objectClass", "entryUUID", "uid", "cn", "displayName", "mail", "member", "uniqueMember",
-        "memberUid", "uidNumber", "gidNumber", "loginShell", "sshPublicKey", "userPassword"};
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LdapEntryReader.class.getName());
 
@@ -51,42 +49,58 @@ public class LdapEntryReader extends AbstractItemReader {
     private int filter;
     private ASN1OctetString cookie;
     private String baseDn;
+    private String[] attributes;
     private ContentSyncSearch sync;
-    private boolean emitted;
+    /** Items handed to the chunk so far: the checkpoint a restart skips to. */
+    private int emitted;
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
         SyncRuns.SourceAccess access = runs.source(run(job));
         baseDn = access.source().baseDn();
+        attributes = access.source().attributeMap().requested();
         filters = List.of(access.source().personFilter(), access.source().groupFilter());
         connection = LdapDirectory.connect(access);
         RootDSE root = connection.getRootDSE();
         if (root != null && root.supportsControl(ContentSyncRequestControl.SYNC_REQUEST_OID)) {
-            sync = ContentSyncSearch.start(connection, baseDn, either(), access.cookie());
+            sync = ContentSyncSearch.start(connection, baseDn, either(), attributes, access.cookie());
+        }
+        // a restart reads the source again from where the run began and skips what was staged
+        int skip = checkpoint instanceof Integer staged ? staged : 0;
+        for (int i = 0; i < skip && readItem() != null; i++) {
+            // already staged before the failure
         }
     }
 
     @Override
     public Object readItem() throws Exception {
-        return sync != null ? readSync() : readPaged();
+        Object next = sync != null ? readSync() : readPaged();
+        if (next != null) {
+            emitted++;
+        }
+        return next;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return emitted;
     }
 
     private Object readSync() throws Exception {
         Object next = sync.next();
         if (!(next instanceof ContentSyncSearch.End end)) {
-            emitted = true;
             return next;
         }
         if (end.code().intValue() == ContentSyncSearch.REFRESH_REQUIRED) {
-            if (!emitted) {
+            if (emitted == 0) {
                 sync.close();
-                sync = ContentSyncSearch.start(connection, baseDn, either(), null);
+                sync = ContentSyncSearch.start(connection, baseDn, either(), attributes, null);
                 return readSync();
             }
             runs.forgetSourceCookie(run(job));
             throw new LDAPException(end.code(), "the directory asked for a full refresh mid-read; the next run does one");
         }
-        if (end.code() != ResultCode.SUCCESS && !emitted) {
+        if (end.code() != ResultCode.SUCCESS && emitted == 0) {
             // advertised but refused to this bind DN (ApacheDS without a replication provider, a
             // syncprov ACL): read the directory whole instead, as a full refresh
             LOG.info(() -> baseDn + " refused content synchronisation (" + end.code() + ": " + end.message() + "); reading it page by page");
@@ -120,7 +134,7 @@ public class LdapEntryReader extends AbstractItemReader {
     }
 
     private void fetch(String ldapFilter) throws Exception {
-        SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, ldapFilter, ATTRIBUTES);
+        SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, ldapFilter, attributes);
         request.setControls(new SimplePagedResultsControl(PAGE, cookie));
         SearchResult result = connection.search(request);
         page.addAll(result.getSearchEntries());

@@ -42,8 +42,17 @@ public class LdapSyncJobs implements SyncJobs {
         UUID run = runs.begin(account);
         Properties parameters = new Properties();
         parameters.setProperty(RUN, run.toString());
-        BatchRuntime.getJobOperator().start("ldap-sync", parameters);
+        runs.executedBy(run, BatchRuntime.getJobOperator().start("ldap-sync", parameters));
         return run;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void restart(String account, UUID run) {
+        long execution = runs.reopen(account, run);
+        Properties parameters = new Properties();
+        parameters.setProperty(RUN, run.toString());
+        runs.executedBy(run, BatchRuntime.getJobOperator().restart(execution, parameters));
     }
 
     @Override

@@ -8,6 +8,7 @@ import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,30 +33,76 @@ public class LdapResourceAdapter implements ResourceAdapter {
     private Integer plainPort = 0;
 
     private final transient Map<ActivationSpec, MessageEndpointFactory> endpoints = new ConcurrentHashMap<>();
+    private transient LdapsListener listener;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-        ListenerPorts ports = new ListenerPorts(ldapsPort, plainPort);
-        LOG.info(() -> "Signet LDAP adapter configured for " + bindAddress + " " + ports);
+        ListenerPorts ports = new ListenerPorts(ldapsPort(), plainPort);
+        LOG.info(() -> "Signet LDAP adapter configured for " + address() + " " + ports);
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         endpoints.clear();
+        closeListener();
     }
 
     @Override
-    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+    public synchronized void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         if (!(spec instanceof LdapActivationSpec)) {
             throw new ResourceException("Not an LDAP activation spec: " + spec);
         }
         spec.validate();
         endpoints.put(spec, factory);
+        if (listener == null) {
+            // connections are accepted only while the core can answer them
+            try {
+                LdapsListener started = new LdapsListener(ServerKeyMaterial.ofServer().context(), this::call);
+                started.bind(new InetSocketAddress(address(), ldapsPort()));
+                listener = started;
+                LOG.info(() -> "Signet LDAPS listening on " + address() + ":" + listener.port());
+            } catch (Exception e) {
+                endpoints.remove(spec);
+                throw new ResourceException("the LDAPS listener could not start on " + address() + ":" + ldapsPort() + ": " + e, e);
+            }
+        }
     }
 
     @Override
-    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+    public synchronized void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
         endpoints.remove(spec);
+        if (endpoints.isEmpty()) {
+            closeListener();
+        }
+    }
+
+    private void closeListener() {
+        if (listener != null) {
+            listener.close();
+            listener = null;
+        }
+    }
+
+    /** One operation on an endpoint of the core (the MDB), released after. */
+    private <T> T call(java.util.function.Function<LdapRequestListener, T> operation) throws Exception {
+        MessageEndpointFactory factory = endpoints.values().stream().findFirst()
+                .orElseThrow(() -> new ResourceException("no LDAP endpoint is active"));
+        jakarta.resource.spi.endpoint.MessageEndpoint endpoint = factory.createEndpoint(null);
+        try {
+            return operation.apply((LdapRequestListener) endpoint);
+        } finally {
+            endpoint.release();
+        }
+    }
+
+    /** The configured port, or {@code -Dsignet.ldaps.port} (the property the socket binding uses). */
+    private int ldapsPort() {
+        return Integer.getInteger("signet.ldaps.port", ldapsPort);
+    }
+
+    /** The configured address, or the server's public bind address ({@code -b}). */
+    private String address() {
+        return System.getProperty("signet.ldaps.address", System.getProperty("jboss.bind.address", bindAddress));
     }
 
     /** How many endpoints are active; the listener accepts connections only while one is. */

@@ -133,6 +133,20 @@ public class SyncAccountResource {
         return Response.accepted(Json.createObjectBuilder().add("run", accounts.run(id).toString()).build()).build();
     }
 
+    /** Restarts a run that failed while reading; 202 (follow it in {@code _runs}). */
+    @POST
+    @Path("{id}/_runs/{run}/_restart")
+    public Response restart(@PathParam("id") String id, @PathParam("run") String run) {
+        java.util.UUID runId;
+        try {
+            runId = java.util.UUID.fromString(run);
+        } catch (IllegalArgumentException e) {
+            throw new dev.signet.fault.EntryNotFound(run);
+        }
+        accounts.restart(id, runId);
+        return Response.accepted(Json.createObjectBuilder().add("run", run).build()).build();
+    }
+
     @GET
     @Path("{id}/_runs")
     public JsonArray runs(@PathParam("id") String id) {
@@ -146,6 +160,7 @@ public class SyncAccountResource {
             if (run.status() == dev.signet.sync.SyncRun.Status.RUNNING) {
                 item.add("step", run.step());
             }
+            item.add("restartable", run.restartable());
             run.report().ifPresent(r -> item.add("report", r));
             list.add(item);
         }

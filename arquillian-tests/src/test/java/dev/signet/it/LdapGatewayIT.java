@@ -1,0 +1,281 @@
+package dev.signet.it;
+
+import static dev.signet.it.SignetApi.attrs;
+import static dev.signet.it.SignetApi.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedRequest;
+import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedResult;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The LDAP gateway over LDAPS on 3636 with real clients: the UnboundID LDAP SDK (trusting exactly
+ * the server's key store, so the certificate is HTTPS's) and OpenLDAP's ldapsearch.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LdapGatewayIT {
+    private static final String BASE = "dc=localhost";
+    private static final int PORT = 3636;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive signet() {
+        return TheEar.signet();
+    }
+
+    private static SSLSocketFactory tls() throws Exception {
+        String password = Files.readString(SignetServer.installation().resolve("standalone/data/signet/tls-keystore.password")).trim();
+        return new SSLUtil(new TrustStoreTrustManager(SignetServer.baseDir().resolve("data/signet/tls.p12").toFile(), password.toCharArray(),
+                "PKCS12", true)).createSSLSocketFactory("TLSv1.2");
+    }
+
+    private static LDAPConnection connect() throws Exception {
+        return new LDAPConnection(tls(), "localhost", PORT);
+    }
+
+    /** jsmith (POSIX, with a password) in developers, which is in engineering. */
+    private record Fixture(SignetApi idm, String jsmith, String password, String developers, String engineering) {
+    }
+
+    private static Fixture fixture() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String jsmith = unique("jsmith");
+        String password = "ldap gateway passphrase 77";
+        idm.createPersonWithPassword(jsmith, password);
+        idm.patch("/v1/person/" + jsmith, attrs("mail", jsmith + "@example.com", "displayname", "John Smith")).expect(200);
+        idm.post("/v1/person/" + jsmith + "/_unix", "{\"shell\":\"/bin/bash\"}").expect(200);
+        String developers = unique("developers");
+        String engineering = unique("engineering");
+        idm.post("/v1/group", attrs("name", developers)).expect(201);
+        idm.post("/v1/group", attrs("name", engineering)).expect(201);
+        idm.post("/v1/group/" + developers + "/_attr/member", "[\"" + jsmith + "\"]").expect(200);
+        idm.post("/v1/group/" + engineering + "/_attr/member", "[\"" + developers + "\"]").expect(200);
+        return new Fixture(idm, jsmith, password, developers, engineering);
+    }
+
+    private static String dn(String name) {
+        return "spn=" + name + "@localhost," + BASE;
+    }
+
+    @Test
+    void anonymousReadsTheRootDseAndNothingElse() throws Exception {
+        try (LDAPConnection ldap = connect()) {
+            RootDSE root = ldap.getRootDSE();
+            assertEquals(List.of(BASE), List.of(root.getNamingContextDNs()));
+            assertTrue(root.supportsExtendedOperation("1.3.6.1.4.1.4203.1.11.3"), "whoami");
+            assertTrue(root.supportsControl(SimplePagedResultsControl.PAGED_RESULTS_OID));
+            assertEquals(0, ldap.search(BASE, SearchScope.SUB, "(objectClass=*)").getEntryCount(), "anonymous sees no entries");
+            // the SDK itself refuses to send this; a careless client might
+            ldap.getConnectionOptions().setBindWithDNRequiresPassword(false);
+            assertEquals(ResultCode.UNWILLING_TO_PERFORM, assertThrows(LDAPException.class, () -> ldap.bind(dn("idm_admin"), "")).getResultCode(),
+                    "a name without a password is not an anonymous bind");
+        }
+    }
+
+    @Test
+    void aPersonBindsInEveryDnFormAndReadsPeopleGroupsAndPosix() throws Exception {
+        Fixture f = fixture();
+        for (String form : List.of(dn(f.jsmith()), "name=" + f.jsmith() + "," + BASE, "uid=" + f.jsmith() + ",ou=people," + BASE, f.jsmith())) {
+            try (LDAPConnection ldap = connect()) {
+                assertEquals(ResultCode.SUCCESS, ldap.bind(form, f.password()).getResultCode(), form);
+            }
+        }
+        try (LDAPConnection ldap = connect()) {
+            ldap.bind(f.jsmith(), f.password());
+            assertEquals("dn:" + dn(f.jsmith()), ((WhoAmIExtendedResult) ldap.processExtendedOperation(new WhoAmIExtendedRequest()))
+                    .getAuthorizationID());
+            SearchResultEntry john = ldap.searchForEntry(BASE, SearchScope.SUB, "(uid=" + f.jsmith() + ")", "uid", "mail", "displayName", "memberOf");
+            assertEquals(dn(f.jsmith()), john.getDN());
+            assertEquals(f.jsmith(), john.getAttributeValue("uid"));
+            assertEquals(f.jsmith() + "@example.com", john.getAttributeValue("mail"), "a person reads their own mail");
+            assertEquals("John Smith", john.getAttributeValue("displayName"));
+            assertEquals(Set.of(dn(f.developers()), dn(f.engineering())), Set.of(john.getAttributeValues("memberOf")), "nested groups");
+            assertEquals(Set.of("uid", "mail", "displayName", "memberOf"), Set.copyOf(john.getAttributes().stream().map(a -> a.getName()).toList()),
+                    "only the requested attributes");
+
+            SearchResult groups = ldap.search(BASE, SearchScope.SUB, "(&(objectClass=groupOfNames)(cn=" + f.developers() + "))");
+            assertEquals(1, groups.getEntryCount());
+            assertEquals(List.of(dn(f.jsmith())), List.of(groups.getSearchEntries().get(0).getAttributeValues("member")));
+            assertEquals(List.of(f.jsmith()), List.of(groups.getSearchEntries().get(0).getAttributeValues("memberUid")));
+
+            SearchResultEntry posix = ldap.searchForEntry(BASE, SearchScope.SUB,
+                    "(&(objectClass=posixAccount)(uidNumber>=65536)(uid=" + f.jsmith() + "))");
+            assertTrue(Integer.parseInt(posix.getAttributeValue("uidNumber")) >= 65536, posix.toLDIFString());
+            assertEquals(posix.getAttributeValue("uidNumber"), posix.getAttributeValue("gidNumber"));
+            assertEquals("/bin/bash", posix.getAttributeValue("loginShell"));
+            assertEquals("/home/" + f.jsmith(), posix.getAttributeValue("homeDirectory"));
+            assertEquals(0, ldap.search(BASE, SearchScope.SUB, "(&(objectClass=posixAccount)(uidNumber<=65535)(uid=" + f.jsmith() + "))")
+                    .getEntryCount());
+
+            SearchResultEntry base = ldap.getEntry(dn(f.jsmith()), "cn");
+            assertEquals(f.jsmith(), base.getAttributeValue("cn"), "a base search on an entry's DN");
+            assertEquals(ResultCode.NO_SUCH_OBJECT, assertThrows(LDAPException.class,
+                    () -> ldap.search("dc=elsewhere", SearchScope.SUB, "(objectClass=*)")).getResultCode());
+            // an injection attempt is one value: no entry is named that
+            assertEquals(0, ldap.search(new SearchRequest(BASE, SearchScope.SUB, Filter.createEqualityFilter("uid", "*)(uid=*")))
+                    .getEntryCount());
+            assertEquals(ResultCode.UNWILLING_TO_PERFORM, assertThrows(LDAPException.class, () -> ldap.delete(dn(f.jsmith()))).getResultCode());
+        }
+    }
+
+    @Test
+    void aServiceAccountBindsWithItsApiTokenAndWrongPasswordsLockAnAccount() throws Exception {
+        Fixture f = fixture();
+        String svc = unique("svc");
+        f.idm().post("/v1/service_account", attrs("name", svc, "displayname", "LDAP reader")).expect(201);
+        String token = f.idm().post("/v1/service_account/" + svc + "/_api_token", "{\"label\":\"nslcd\"}").expect(201).object().getString("token");
+        for (String name : List.of("dn=token", dn(svc))) {
+            try (LDAPConnection ldap = connect()) {
+                assertEquals(ResultCode.SUCCESS, ldap.bind(name, token).getResultCode(), name);
+                assertEquals(1, ldap.search(BASE, SearchScope.SUB, "(uid=" + f.jsmith() + ")").getEntryCount());
+            }
+        }
+        try (LDAPConnection ldap = connect()) {
+            assertEquals(ResultCode.INVALID_CREDENTIALS, assertThrows(LDAPException.class, () -> ldap.bind(dn(f.jsmith()), token)).getResultCode(),
+                    "a token binds only as its own service account");
+            for (int i = 0; i < 5; i++) {
+                assertEquals(ResultCode.INVALID_CREDENTIALS, assertThrows(LDAPException.class, () -> ldap.bind(f.jsmith(), "wrong")).getResultCode());
+            }
+            LDAPException locked = assertThrows(LDAPException.class, () -> ldap.bind(f.jsmith(), f.password()));
+            assertEquals(ResultCode.INVALID_CREDENTIALS, locked.getResultCode(), "locked out: the right password fails too, and says no more");
+            LDAPException unknown = assertThrows(LDAPException.class, () -> ldap.bind(unique("nobody"), "wrong"));
+            assertEquals(locked.getDiagnosticMessage(), unknown.getDiagnosticMessage(), "the same answer for an unknown name");
+        }
+    }
+
+    @Test
+    void aPagedSearchReturnsTwoThousandFiveHundredEntriesExactlyOnce() throws Exception {
+        SignetApi idm = SignetApi.idmAdmin();
+        String account = unique("ldap_paged");
+        idm.post("/v1/sync_account", attrs("name", account)).expect(201);
+        SignetApi sync = SignetApi.withToken(idm.post("/v1/sync_account/" + account + "/_sync_token", "").expect(200).object().getString("token"));
+        String prefix = unique("pg");
+        JsonArrayBuilder entries = Json.createArrayBuilder();
+        for (int i = 0; i < 2500; i++) {
+            entries.add(Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:schemas:kanidm:sync:1:person"))
+                    .add("id", UUID.randomUUID().toString()).add("external_id", "uid=" + prefix + i)
+                    .add("attrs", Json.createObjectBuilder().add("name", Json.createArrayBuilder().add(prefix + "p" + i))));
+        }
+        sync.post("/scim/v1/Sync", Json.createObjectBuilder().add("from_state", "Refresh")
+                .add("to_state", Json.createObjectBuilder().add("Active", Json.createObjectBuilder().add("cookie", "c1")))
+                .add("entries", entries).add("retain", "Ignore").add("delete_uuids", Json.createArrayBuilder()).build().toString()).expect(200);
+
+        Fixture f = fixture();
+        try (LDAPConnection ldap = connect()) {
+            ldap.bind(f.jsmith(), f.password());
+            Set<String> seen = new HashSet<>();
+            int pages = 0;
+            ASN1OctetString cookie = null;
+            do {
+                SearchRequest request = new SearchRequest(BASE, SearchScope.SUB, "(uid=" + prefix + "p*)", "uid");
+                request.setControls(new SimplePagedResultsControl(300, cookie));
+                SearchResult page = ldap.search(request);
+                for (SearchResultEntry entry : page.getSearchEntries()) {
+                    assertTrue(seen.add(entry.getDN()), "returned twice: " + entry.getDN());
+                }
+                cookie = SimplePagedResultsControl.get(page).getCookie();
+                pages++;
+            } while (cookie != null && cookie.getValueLength() > 0);
+            assertEquals(2500, seen.size());
+            assertEquals(9, pages);
+            assertEquals(ResultCode.SIZE_LIMIT_EXCEEDED, assertThrows(LDAPException.class,
+                    () -> ldap.search(BASE, SearchScope.SUB, "(uid=" + prefix + "p*)")).getResultCode(), "1024 without paging");
+        }
+    }
+
+    @Test
+    void ldapsearchFromOpenLdapReadsAnEntry() throws Exception {
+        Fixture f = fixture();
+        ProcessBuilder builder = new ProcessBuilder("ldapsearch", "-H", "ldaps://127.0.0.1:" + PORT, "-x", "-D", dn(f.jsmith()), "-w",
+                f.password(), "-b", BASE, "-LLL", "-l", "20", "(uid=" + f.jsmith() + ")", "mail", "memberOf").redirectErrorStream(true);
+        java.nio.file.Path output = Files.createTempFile("ldapsearch", ".ldif");
+        builder.redirectOutput(output.toFile());
+        // the OpenLDAP client checks the name against the address it resolves to; the UnboundID tests check the certificate
+        builder.environment().put("LDAPTLS_REQCERT", "never");
+        Process ldapsearch = builder.start();
+        assertTrue(ldapsearch.waitFor(30, TimeUnit.SECONDS), "ldapsearch answered");
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        assertEquals(0, ldapsearch.exitValue(), out);
+        assertTrue(out.contains("dn: " + dn(f.jsmith())), out);
+        assertTrue(out.contains("mail: " + f.jsmith() + "@example.com"), out);
+        assertTrue(out.contains("memberOf: " + dn(f.engineering())), out);
+    }
+
+    @Test
+    void tenThousandMalformedPdusLeaveTheListenerAnswering() throws Exception {
+        SSLSocketFactory tls = tls();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> sent = new java.util.ArrayList<>();
+        for (int worker = 0; worker < 8; worker++) {
+            int seed = worker;
+            sent.add(pool.submit(() -> {
+                Random random = new Random(seed);
+                int pdus = 0;
+                while (pdus < 1250) {
+                    try (SSLSocket socket = (SSLSocket) tls.createSocket("localhost", PORT)) {
+                        socket.setSoTimeout(200);
+                        OutputStream out = socket.getOutputStream();
+                        // a burst of malformed PDUs on one connection: the first that cannot be read ends it
+                        for (int i = 0; i < 25 && pdus < 1250; i++, pdus++) {
+                            byte[] junk = new byte[2 + random.nextInt(120)];
+                            random.nextBytes(junk);
+                            if (random.nextBoolean()) {
+                                junk[0] = 0x30;
+                                junk[1] = (byte) (junk.length - 2);
+                            }
+                            out.write(junk);
+                        }
+                        out.flush();
+                        socket.getInputStream().read(new byte[256]);
+                    } catch (java.io.IOException closed) {
+                        // the server hung up on this connection: expected
+                    }
+                }
+                return pdus;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : sent) {
+            total += f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertEquals(10_000, total);
+        try (LDAPConnection ldap = connect()) {
+            assertEquals(List.of(BASE), List.of(ldap.getRootDSE().getNamingContextDNs()), "the listener still answers");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.signet.directory;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import dev.signet.access.BuiltinGroup;
+import dev.signet.access.Caller;
+import dev.signet.access.Callers;
+import dev.signet.adapter.ldap.LdapConnection;
+import dev.signet.adapter.ldap.LdapResult;
+import dev.signet.adapter.ldap.LdapSearch;
+import dev.signet.adapter.ldap.LdapSearchResult;
+import dev.signet.audit.Audit;
+import dev.signet.auth.Lockout;
+import dev.signet.auth.Tokens;
+import dev.signet.auth.VerifiedToken;
+import dev.signet.credential.Passwords;
+import dev.signet.domain.Domain;
+import dev.signet.entry.EntryLookup;
+import dev.signet.entry.EntryViews;
+import dev.signet.model.Account;
+import dev.signet.model.Entry;
+import dev.signet.model.ServiceAccount;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The LDAP gateway's answers (DESIGN.md: the directory facade). Binds check a password, or a
+ * service account's API token, with the same lockout and audit as every login; a search becomes
+ * one indexed query ({@link LdapFilterTranslator}), paged by UUID, and each entry shows what the
+ * bound identity may read. Anonymous connections read the root DSE only.
+ */
+// access is decided in code: the bound identity (or anonymous) is the caller of each operation
+@PermitAll
+@Stateless
+public class Directory {
+    static final int SUCCESS = 0;
+    static final int SIZE_LIMIT_EXCEEDED = 4;
+    static final int PROTOCOL_ERROR = 2;
+    static final int NO_SUCH_OBJECT = 32;
+    static final int UNWILLING_TO_PERFORM = 53;
+    /** Entries per search for an ordinary account; idm_account_read_priv and admins get more (Kanidm's limits). */
+    static final int DEFAULT_LIMIT = 1024;
+    static final int PRIVILEGED_LIMIT = 100_000;
+    private static final String TOKEN_BIND = "dn=token";
+    private static final String DENIED = "invalid credentials";
+
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    @EJB
+    private Domain domain;
+    @EJB
+    private EntryLookup lookup;
+    @EJB
+    private EntryViews views;
+    @EJB
+    private Passwords passwords;
+    @EJB
+    private Lockout lockout;
+    @EJB
+    private Tokens tokens;
+    @EJB
+    private Audit audit;
+
+    private LdapNames names() {
+        return LdapNames.of(domain.name().value(), domain.name().baseDn());
+    }
+
+    public LdapResult bind(LdapConnection connection, String name, char[] password) {
+        LdapNames names = names();
+        if (name.isBlank() && password.length == 0) {
+            return LdapResult.success();
+        }
+        if (password.length == 0) {
+            // RFC 4513 5.1.2: an unauthenticated bind (a name without a password) is refused, not let through
+            return new LdapResult(UNWILLING_TO_PERFORM, "", "unauthenticated binds are not allowed");
+        }
+        Instant now = Instant.now();
+        if (LdapNames.normal(name).equals(TOKEN_BIND) || looksLikeToken(password)) {
+            return tokenBind(connection, name, password, names, now);
+        }
+        Optional<String> accountName = names.nameOf(name);
+        Account account = accountName.flatMap(lookup::live).filter(Account.class::isInstance).map(Account.class::cast).orElse(null);
+        String lockoutKey = Lockout.key(account, accountName.orElse(name));
+        if (lockout.lockedUntil(lockoutKey, now).isPresent()) {
+            passwords.matches(null, password); // the same work as a real check, so a lock is not told by timing
+            audit.failure("ldap.bind", Caller.ANONYMOUS, account == null ? null : account.uuid(), name, "too many failed attempts (soft lock)");
+            return new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED);
+        }
+        boolean proved = passwords.matches(account, password);
+        if (!proved || !account.mayAuthenticate(now)) {
+            audit.failure("ldap.bind", Caller.ANONYMOUS, account == null ? null : account.uuid(), name,
+                    !proved ? "wrong password or no such account" : "account locked or outside its validity period");
+            if (!proved && lockout.failed(lockoutKey, now)) {
+                audit.failure("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(), name,
+                        "soft-locked after repeated failed LDAP binds");
+            }
+            return new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED);
+        }
+        lockout.succeeded(lockoutKey);
+        audit.success("ldap.bind", Callers.of(account), account, "password from " + connection.remoteAddress());
+        return new LdapResult(SUCCESS, names.dnOf(account.name()), "");
+    }
+
+    private LdapResult tokenBind(LdapConnection connection, String name, char[] password, LdapNames names, Instant now) {
+        Optional<VerifiedToken> verified = tokens.verify(new String(password));
+        Account account = verified.map(v -> em.find(Account.class, v.account())).orElse(null);
+        boolean named = LdapNames.normal(name).equals(TOKEN_BIND) || account != null && names.nameOf(name).filter(account.name()::equals).isPresent();
+        if (!(account instanceof ServiceAccount) || !named || !account.mayAuthenticate(now)) {
+            audit.failure("ldap.bind", Caller.ANONYMOUS, account == null ? null : account.uuid(), name, "API token refused");
+            return new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED);
+        }
+        audit.success("ldap.bind", Callers.of(account), account, "API token from " + connection.remoteAddress());
+        return new LdapResult(SUCCESS, names.dnOf(account.name()), "");
+    }
+
+    /** A signed token (three base64url parts), not something a person would choose as a password. */
+    private static boolean looksLikeToken(char[] password) {
+        String value = new String(password);
+        return value.length() > 100 && value.chars().filter(c -> c == '.').count() == 2 && value.matches("[A-Za-z0-9_\\-.]+");
+    }
+
+    public LdapSearchResult search(LdapConnection connection, LdapSearch search) {
+        LdapNames names = names();
+        String base = LdapNames.normal(search.baseDn());
+        if (base.isEmpty() && search.scope() == 0) {
+            return new LdapSearchResult(List.of(rootDse(names)), LdapResult.success(), null);
+        }
+        Caller caller = caller(connection, names);
+        if (caller == Caller.ANONYMOUS) {
+            return new LdapSearchResult(List.of(), LdapResult.success(), null);
+        }
+        Filter filter;
+        try {
+            filter = Filter.create(search.filter());
+        } catch (LDAPException e) {
+            return new LdapSearchResult(List.of(), new LdapResult(PROTOCOL_ERROR, "", "the filter is not valid: " + e.getMessage()), null);
+        }
+        boolean tree = base.equals(names.baseDn()) || base.equals("ou=people," + names.baseDn()) || base.equals("ou=groups," + names.baseDn());
+        Optional<String> one = tree ? Optional.empty() : names.nameOf(base).filter(n -> base.endsWith(names.baseDn()));
+        if (!tree && one.isEmpty()) {
+            return new LdapSearchResult(List.of(), new LdapResult(NO_SUCH_OBJECT, names.baseDn(), "no such entry"), null);
+        }
+        if (tree && search.scope() == 0 || !tree && search.scope() != 0) {
+            // the containers themselves, and the children of an entry: none that a filter could match here
+            return new LdapSearchResult(List.of(), LdapResult.success(), null);
+        }
+        return query(caller, names, search, filter, one);
+    }
+
+    private LdapSearchResult query(Caller caller, LdapNames names, LdapSearch search, Filter filter, Optional<String> only) {
+        boolean privileged = caller.in(BuiltinGroup.IDM_ACCOUNT_READ_PRIV) || caller.in(BuiltinGroup.IDM_ADMINS);
+        int limit = privileged ? PRIVILEGED_LIMIT : DEFAULT_LIMIT;
+        if (search.sizeLimit() > 0) {
+            limit = Math.min(limit, search.sizeLimit());
+        }
+        int page = search.pageSize() > 0 ? Math.min(search.pageSize(), limit) : limit;
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Entry> query = cb.createQuery(Entry.class);
+        Root<Entry> entry = query.from(Entry.class);
+        List<Predicate> where = new ArrayList<>();
+        where.add(entry.get("recycledAt").isNull());
+        where.add(new LdapFilterTranslator(cb, query, entry, names, privileged, n -> lookup.live(n).map(Entry::uuid)).translate(filter));
+        only.ifPresent(n -> where.add(cb.equal(entry.get("liveName"), n)));
+        Optional<UUID> after = cookie(search.pageCookie());
+        after.ifPresent(u -> where.add(cb.greaterThan(entry.get("uuid"), u)));
+        query.select(entry).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(entry.get("uuid")));
+        List<Entry> found = em.createQuery(query).setMaxResults(page + 1).getResultList();
+        boolean more = found.size() > page;
+        List<Entry> shown = more ? found.subList(0, page) : found;
+        LdapEntryMapping mapping = new LdapEntryMapping(names);
+        List<LdapSearchResult.Entry> entries = views.of(shown, caller).stream().map(v -> mapping.map(v, search.attributes())).toList();
+        if (search.pageSize() > 0) {
+            byte[] next = more ? shown.get(shown.size() - 1).uuid().toString().getBytes(StandardCharsets.US_ASCII) : null;
+            return new LdapSearchResult(entries, LdapResult.success(), next);
+        }
+        return new LdapSearchResult(entries, more ? new LdapResult(SIZE_LIMIT_EXCEEDED, "", "more than " + limit + " entries match")
+                : LdapResult.success(), null);
+    }
+
+    private static Optional<UUID> cookie(byte[] cookie) {
+        if (cookie.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(new String(cookie, StandardCharsets.US_ASCII)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Caller caller(LdapConnection connection, LdapNames names) {
+        if (connection.anonymous()) {
+            return Caller.ANONYMOUS;
+        }
+        return names.nameOf(connection.boundName()).flatMap(lookup::live).filter(Account.class::isInstance)
+                .map(a -> Callers.of((Account) a)).orElse(Caller.ANONYMOUS);
+    }
+
+    private static LdapSearchResult.Entry rootDse(LdapNames names) {
+        return new LdapSearchResult.Entry("", Map.of(
+                "objectClass", List.of("top"),
+                "namingContexts", List.of(names.baseDn()),
+                "defaultNamingContext", List.of(names.baseDn()),
+                "supportedLDAPVersion", List.of("3"),
+                "supportedExtension", List.of("1.3.6.1.4.1.4203.1.11.3"),
+                "supportedControl", List.of("1.2.840.113556.1.4.319"),
+                "supportedFeatures", List.of("1.3.6.1.4.1.4203.1.5.1"),
+                "vendorName", List.of("Signet")));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.signet.directory;
+
+import dev.signet.adapter.ldap.LdapSearchResult;
+import dev.signet.entry.EntryView;
+import dev.signet.model.EntryKind;
+import dev.signet.schema.AttributeDefinition;
+import dev.signet.schema.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An entry as LDAP clients (nslcd, sssd, applications) expect it: object classes by kind and
+ * POSIX-ness, {@code uid}/{@code cn} from the name, references as DNs, {@code memberUid} beside
+ * {@code member}, the account's one POSIX id as both {@code uidNumber} and {@code gidNumber}.
+ * Built from what the caller may see ({@link EntryView}), so access control is the core's; only
+ * the requested attributes are returned.
+ */
+final class LdapEntryMapping {
+    private static final String ALL_USER = "*";
+    private static final String NONE = "1.1";
+    private final LdapNames names;
+
+    LdapEntryMapping(LdapNames names) {
+        this.names = names;
+    }
+
+    LdapSearchResult.Entry map(EntryView view, List<String> requested) {
+        Map<String, List<String>> attrs = view.attrs();
+        String name = attrs.get(Schema.NAME).get(0);
+        boolean posix = attrs.containsKey(Schema.GIDNUMBER);
+        boolean account = view.kind() != EntryKind.GROUP;
+        Map<String, List<String>> ldap = new LinkedHashMap<>();
+        ldap.put("objectClass", objectClasses(view.kind(), posix));
+        ldap.put("uid", List.of(name));
+        ldap.put("cn", List.of(name));
+        for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
+            AttributeDefinition def = Schema.require(attr.getKey(), view.kind());
+            List<String> values = attr.getValue();
+            switch (def.name()) {
+                case Schema.MEMBER -> {
+                    ldap.put("member", values.stream().map(this::dnOfSpn).toList());
+                    ldap.put("memberUid", values.stream().map(LdapEntryMapping::nameOfSpn).toList());
+                }
+                case Schema.MEMBEROF, Schema.DIRECTMEMBEROF -> ldap.put(def.ldapName(), values.stream().map(this::dnOfSpn).toList());
+                case Schema.SSH_PUBLICKEY -> ldap.put(def.ldapName(), values.stream().map(v -> v.substring(v.indexOf(": ") + 2)).toList());
+                case Schema.GIDNUMBER -> {
+                    ldap.put("gidNumber", values);
+                    if (account) {
+                        ldap.put("uidNumber", values);
+                    }
+                }
+                case Schema.DISPLAYNAME -> {
+                    ldap.put("displayName", values);
+                    if (account) {
+                        ldap.put("gecos", values);
+                    }
+                }
+                case Schema.CLASS, Schema.UIDNUMBER -> {
+                    // objectClass and uidNumber are LDAP's own above
+                }
+                default -> ldap.put(def.ldapName(), values);
+            }
+        }
+        if (posix && account && !ldap.containsKey("homeDirectory")) {
+            ldap.put("homeDirectory", List.of("/home/" + name));
+        }
+        return new LdapSearchResult.Entry(names.dnOf(name), selected(ldap, requested));
+    }
+
+    private static List<String> objectClasses(EntryKind kind, boolean posix) {
+        List<String> classes = new ArrayList<>(List.of("top"));
+        switch (kind) {
+            case PERSON -> classes.addAll(List.of("person", "organizationalPerson", "inetOrgPerson"));
+            case SERVICE_ACCOUNT -> classes.add("account");
+            case GROUP -> classes.add("groupOfNames");
+        }
+        if (posix) {
+            classes.add(kind == EntryKind.GROUP ? "posixGroup" : "posixAccount");
+        }
+        classes.add("signet_" + kind.restName());
+        return classes;
+    }
+
+    private static Map<String, List<String>> selected(Map<String, List<String>> all, List<String> requested) {
+        Set<String> wanted = requested.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        if (wanted.isEmpty() || wanted.contains(ALL_USER)) {
+            return all;
+        }
+        Map<String, List<String>> chosen = new LinkedHashMap<>();
+        if (wanted.equals(Set.of(NONE))) {
+            return chosen;
+        }
+        all.forEach((name, values) -> {
+            if (wanted.contains(name.toLowerCase(Locale.ROOT))) {
+                chosen.put(name, values);
+            }
+        });
+        return chosen;
+    }
+
+    private String dnOfSpn(String spn) {
+        return names.dnOf(nameOfSpn(spn));
+    }
+
+    private static String nameOfSpn(String spn) {
+        int at = spn.indexOf('@');
+        return at < 0 ? spn : spn.substring(0, at);
+    }
+}

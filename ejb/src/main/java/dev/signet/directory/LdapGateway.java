@@ -1,0 +1,31 @@
+package dev.signet.directory;
+
+import dev.signet.adapter.ldap.LdapConnection;
+import dev.signet.adapter.ldap.LdapRequestListener;
+import dev.signet.adapter.ldap.LdapResult;
+import dev.signet.adapter.ldap.LdapSearch;
+import dev.signet.adapter.ldap.LdapSearchResult;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+
+/**
+ * The message endpoint of the LDAP resource adapter (bound to it in jboss-ejb3.xml): each
+ * decoded operation arrives here and is answered by {@link Directory}.
+ */
+@PermitAll
+@MessageDriven(name = "LdapGateway", messageListenerInterface = LdapRequestListener.class)
+public class LdapGateway implements LdapRequestListener {
+    @EJB
+    private Directory directory;
+
+    @Override
+    public LdapResult bind(LdapConnection connection, String name, char[] password) {
+        return directory.bind(connection, name, password);
+    }
+
+    @Override
+    public LdapSearchResult search(LdapConnection connection, LdapSearch search) {
+        return directory.search(connection, search);
+    }
+}

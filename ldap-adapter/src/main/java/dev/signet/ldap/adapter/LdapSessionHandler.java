@@ -1,0 +1,171 @@
+package dev.signet.ldap.adapter;
+
+import dev.signet.adapter.ldap.LdapConnection;
+import dev.signet.adapter.ldap.LdapResult;
+import dev.signet.adapter.ldap.LdapSearch;
+import dev.signet.adapter.ldap.LdapSearchResult;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.directory.api.ldap.codec.api.LdapApiService;
+import org.apache.directory.api.ldap.codec.api.LdapDecoder;
+import org.apache.directory.api.ldap.codec.api.LdapMessageContainer;
+import org.apache.directory.api.ldap.model.entry.DefaultEntry;
+import org.apache.directory.api.ldap.model.message.AbandonRequest;
+import org.apache.directory.api.ldap.model.message.BindRequest;
+import org.apache.directory.api.ldap.model.message.ExtendedRequest;
+import org.apache.directory.api.ldap.model.message.OpaqueExtendedResponse;
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.message.ResultResponse;
+import org.apache.directory.api.ldap.model.message.ResultResponseRequest;
+import org.apache.directory.api.ldap.model.message.SearchRequest;
+import org.apache.directory.api.ldap.model.message.SearchResultEntryImpl;
+import org.apache.directory.api.ldap.model.message.UnbindRequest;
+import org.apache.directory.api.ldap.model.message.controls.PagedResults;
+import org.apache.directory.api.ldap.model.message.controls.PagedResultsImpl;
+import org.apache.directory.api.ldap.model.name.Dn;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IoSession;
+
+/**
+ * One decoded LDAP operation at a time per connection, answered by the core (bind, search) or
+ * here (whoami, unbind, abandon; writes are refused: the gateway is read-only). The connection's
+ * bound name is the only state kept. A PDU the codec cannot read closes that connection only.
+ */
+final class LdapSessionHandler extends IoHandlerAdapter {
+    private static final Logger LOG = Logger.getLogger(LdapSessionHandler.class.getName());
+    private static final String BOUND = "signet.bound";
+    private static final String WHO_AM_I = "1.3.6.1.4.1.4203.1.11.3";
+
+    private final CoreEndpoint core;
+    private final LdapApiService codec;
+    private final int maxPdu;
+
+    LdapSessionHandler(CoreEndpoint core, LdapApiService codec, int maxPdu) {
+        this.core = core;
+        this.codec = codec;
+        this.maxPdu = maxPdu;
+    }
+
+    @Override
+    public void sessionCreated(IoSession session) {
+        // the codec keeps each connection's partly read PDU here
+        session.setAttribute(LdapDecoder.MESSAGE_CONTAINER_ATTR, new LdapMessageContainer<>(codec));
+        session.setAttribute(LdapDecoder.MAX_PDU_SIZE_ATTR, maxPdu);
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) throws Exception {
+        if (message instanceof BindRequest bind) {
+            bind(session, bind);
+        } else if (message instanceof SearchRequest search) {
+            search(session, search);
+        } else if (message instanceof ExtendedRequest extended && WHO_AM_I.equals(extended.getRequestName())) {
+            // RFC 4532: no response name, the authorization identity as the value (empty if anonymous)
+            OpaqueExtendedResponse response = new OpaqueExtendedResponse(extended.getMessageId());
+            String bound = bound(session);
+            response.setResponseValue(bound.isEmpty() ? new byte[0] : ("dn:" + bound).getBytes(StandardCharsets.UTF_8));
+            response.getLdapResult().setResultCode(ResultCodeEnum.SUCCESS);
+            session.write(response);
+        } else if (message instanceof UnbindRequest) {
+            session.closeNow();
+        } else if (message instanceof AbandonRequest) {
+            // operations run to completion one at a time; nothing is left to abandon
+        } else if (message instanceof ResultResponseRequest request) {
+            answer(session, request.getResultResponse(), ResultCodeEnum.UNWILLING_TO_PERFORM, "the Signet LDAP gateway is read-only");
+        }
+    }
+
+    private void bind(IoSession session, BindRequest bind) throws Exception {
+        ResultResponse response = bind.getResultResponse();
+        if (!bind.isSimple()) {
+            answer(session, response, ResultCodeEnum.AUTH_METHOD_NOT_SUPPORTED, "only simple binds (over TLS) are supported");
+            return;
+        }
+        String name = bind.getName() == null ? "" : bind.getName();
+        char[] password = utf8(bind.getCredentials());
+        try {
+            LdapConnection connection = connection(session);
+            LdapResult result = core.call(listener -> listener.bind(connection, name, password));
+            // the core names the entry it bound in matchedDn; whoami and later operations use it
+            session.setAttribute(BOUND, result.resultCode() == LdapResult.SUCCESS ? result.matchedDn() : "");
+            answer(session, response, ResultCodeEnum.getResultCode(result.resultCode()),
+                    result.resultCode() == LdapResult.SUCCESS ? "" : result.diagnosticMessage());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private void search(IoSession session, SearchRequest request) throws Exception {
+        PagedResults paged = (PagedResults) request.getControl(PagedResults.OID);
+        LdapSearch search = new LdapSearch(request.getBase() == null ? "" : request.getBase().getName(), request.getScope().getScope(),
+                request.getFilter() == null ? "(objectClass=*)" : request.getFilter().toString(), request.getAttributes(),
+                (int) Math.min(Integer.MAX_VALUE, request.getSizeLimit()), request.getTimeLimit(),
+                paged == null ? 0 : paged.getSize(), paged == null ? null : paged.getCookie());
+        LdapConnection connection = connection(session);
+        LdapSearchResult result = core.call(listener -> listener.search(connection, search));
+        for (LdapSearchResult.Entry found : result.entries()) {
+            SearchResultEntryImpl entry = new SearchResultEntryImpl(request.getMessageId());
+            DefaultEntry values = new DefaultEntry(new Dn(found.dn()));
+            for (Map.Entry<String, List<String>> attribute : found.attributes().entrySet()) {
+                values.add(attribute.getKey(), attribute.getValue().toArray(String[]::new));
+            }
+            entry.setEntry(values);
+            session.write(entry);
+        }
+        ResultResponse done = request.getResultResponse();
+        if (paged != null) {
+            PagedResultsImpl next = new PagedResultsImpl();
+            next.setSize(0);
+            next.setCookie(result.nextPageCookie());
+            done.addControl(next);
+        }
+        answer(session, done, ResultCodeEnum.getResultCode(result.done().resultCode()), result.done().diagnosticMessage());
+    }
+
+    private static void answer(IoSession session, ResultResponse response, ResultCodeEnum code, String message) {
+        response.getLdapResult().setResultCode(code);
+        if (message != null && !message.isEmpty()) {
+            response.getLdapResult().setDiagnosticMessage(message);
+        }
+        session.write(response);
+    }
+
+    private static LdapConnection connection(IoSession session) {
+        String remote = session.getRemoteAddress() instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : "unknown";
+        return new LdapConnection(Long.toString(session.getId()), remote, bound(session), true);
+    }
+
+    private static String bound(IoSession session) {
+        Object bound = session.getAttribute(BOUND);
+        return bound == null ? "" : (String) bound;
+    }
+
+    private static char[] utf8(byte[] bytes) throws CharacterCodingException {
+        if (bytes == null) {
+            return new char[0];
+        }
+        CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes));
+        char[] password = new char[chars.remaining()];
+        chars.get(password);
+        return password;
+    }
+
+    @Override
+    public void exceptionCaught(IoSession session, Throwable cause) {
+        // a malformed PDU, a TLS failure or a core error: this connection ends, the listener goes on
+        boolean peer = cause instanceof org.apache.mina.filter.codec.ProtocolDecoderException || cause instanceof javax.net.ssl.SSLException
+                || cause instanceof java.io.IOException;
+        LOG.log(peer ? Level.FINE : Level.WARNING, "LDAP connection " + session.getId() + " closed", cause);
+        session.closeNow();
+    }
+}

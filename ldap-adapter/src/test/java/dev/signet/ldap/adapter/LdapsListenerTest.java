@@ -1,0 +1,153 @@
+package dev.signet.ldap.adapter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedRequest;
+import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedResult;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustAllTrustManager;
+import dev.signet.adapter.ldap.LdapConnection;
+import dev.signet.adapter.ldap.LdapRequestListener;
+import dev.signet.adapter.ldap.LdapResult;
+import dev.signet.adapter.ldap.LdapSearch;
+import dev.signet.adapter.ldap.LdapSearchResult;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adapter's half on its own: TLS, the codec and the dispatch, with a listener standing in for
+ * the core that records what it was handed. (The core's half runs in the Arquillian tests.)
+ */
+class LdapsListenerTest {
+    private static final List<LdapSearch> SEARCHES = new CopyOnWriteArrayList<>();
+    private static final List<String> BINDS = new CopyOnWriteArrayList<>();
+    private static LdapsListener listener;
+
+    /** Answers like a tiny directory: one bindable name, two entries, a page cookie. */
+    private static final LdapRequestListener CORE = new LdapRequestListener() {
+        @Override
+        public LdapResult bind(LdapConnection connection, String name, char[] password) {
+            BINDS.add(name + "/" + connection.boundName() + "/" + connection.secure());
+            return name.equals("name=jsmith,dc=example,dc=com") && new String(password).equals("right")
+                    ? new LdapResult(0, "spn=jsmith@example.com,dc=example,dc=com", "")
+                    : new LdapResult(LdapResult.INVALID_CREDENTIALS, "", "invalid credentials");
+        }
+
+        @Override
+        public LdapSearchResult search(LdapConnection connection, LdapSearch search) {
+            SEARCHES.add(search);
+            return new LdapSearchResult(List.of(
+                    new LdapSearchResult.Entry("spn=jsmith@example.com,dc=example,dc=com", Map.of("uid", List.of("jsmith"), "cn", List.of("jsmith"))),
+                    new LdapSearchResult.Entry("spn=ana@example.com,dc=example,dc=com", Map.of("uid", List.of("ana")))),
+                    LdapResult.success(), search.pageSize() > 0 && search.pageCookie().length == 0 ? new byte[] {1, 2} : null);
+        }
+    };
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory("ldaps-test");
+        Path store = dir.resolve("tls.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-alias", "tls", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost", "-validity", "2",
+                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "store-secret", "-keypass", "store-secret")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0);
+        Files.writeString(dir.resolve("tls-keystore.password"), "store-secret\n");
+        ServerKeyMaterial keys = new ServerKeyMaterial(store, dir.resolve("tls-keystore.password"), 1);
+        listener = new LdapsListener(keys.context(), new CoreEndpoint() {
+            @Override
+            public <T> T call(java.util.function.Function<LdapRequestListener, T> operation) {
+                return operation.apply(CORE);
+            }
+        });
+        listener.bind(new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    @AfterAll
+    static void stop() {
+        listener.close();
+    }
+
+    private static LDAPConnection connect() throws Exception {
+        return new LDAPConnection(new SSLUtil(new TrustAllTrustManager()).createSSLSocketFactory("TLSv1.2"), "127.0.0.1", listener.port());
+    }
+
+    @Test
+    void bindsAndSearchesReachTheCoreAndComeBackAsLdap() throws Exception {
+        try (LDAPConnection ldap = connect()) {
+            assertEquals(ResultCode.INVALID_CREDENTIALS,
+                    assertThrows(LDAPException.class, () -> ldap.bind("name=jsmith,dc=example,dc=com", "wrong")).getResultCode());
+            assertEquals(ResultCode.SUCCESS, ldap.bind("name=jsmith,dc=example,dc=com", "right").getResultCode());
+            WhoAmIExtendedResult whoami = (WhoAmIExtendedResult) ldap.processExtendedOperation(new WhoAmIExtendedRequest());
+            assertEquals("dn:spn=jsmith@example.com,dc=example,dc=com", whoami.getAuthorizationID());
+
+            SearchResult result = ldap.search(new SearchRequest("dc=example,dc=com", SearchScope.SUB,
+                    "(&(uid=jsmith)(mail=*x\\2a*))", "uid", "cn"));
+            assertEquals(2, result.getEntryCount());
+            assertEquals("jsmith", result.getSearchEntry("spn=jsmith@example.com,dc=example,dc=com").getAttributeValue("uid"));
+            LdapSearch handed = SEARCHES.get(SEARCHES.size() - 1);
+            assertEquals("dc=example,dc=com", handed.baseDn());
+            assertEquals(2, handed.scope());
+            assertEquals(List.of("uid", "cn"), handed.attributes());
+            assertEquals("name=jsmith,dc=example,dc=com//true", BINDS.get(BINDS.size() - 1),
+                    "a bind carries the name, the connection's earlier bind (none after a failed one) and its TLS state");
+
+            SearchRequest paged = new SearchRequest("dc=example,dc=com", SearchScope.SUB, "(objectClass=*)");
+            paged.setControls(new SimplePagedResultsControl(100, null));
+            SearchResult first = ldap.search(paged);
+            assertArrayEquals(new byte[] {1, 2}, SimplePagedResultsControl.get(first).getCookie().getValue());
+            assertEquals(100, SEARCHES.get(SEARCHES.size() - 1).pageSize());
+
+            assertEquals(ResultCode.UNWILLING_TO_PERFORM, assertThrows(LDAPException.class,
+                    () -> ldap.delete("spn=jsmith@example.com,dc=example,dc=com")).getResultCode(), "read-only");
+        }
+    }
+
+    @Test
+    void randomBytesCloseThatConnectionAndTheListenerGoesOn() throws Exception {
+        Random random = new Random(42);
+        for (int i = 0; i < 100; i++) {
+            try (SSLSocket socket = (SSLSocket) new SSLUtil(new TrustAllTrustManager()).createSSLSocketFactory("TLSv1.2")
+                    .createSocket("127.0.0.1", listener.port())) {
+                socket.setSoTimeout(200);
+                byte[] junk = new byte[1 + random.nextInt(300)];
+                random.nextBytes(junk);
+                if (i % 2 == 0) {
+                    junk[0] = 0x30; // an LDAPMessage SEQUENCE with a nonsense length and body
+                }
+                OutputStream out = socket.getOutputStream();
+                out.write(junk);
+                out.flush();
+                // the server answers or hangs up; either way this connection only
+                socket.getInputStream().read(new byte[64]);
+            } catch (java.io.IOException expected) {
+                // closed by the server
+            }
+        }
+        try (LDAPConnection ldap = connect()) {
+            assertEquals(ResultCode.SUCCESS, ldap.bind("name=jsmith,dc=example,dc=com", "right").getResultCode());
+        }
+    }
+}
