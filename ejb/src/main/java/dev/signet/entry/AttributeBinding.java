@@ -72,17 +72,24 @@ final class AttributeBinding {
             case Schema.DESCRIPTION -> e.setDescription(single.orElse(null));
             case Schema.LEGALNAME -> ((Person) e).setLegalname(single.orElse(null));
             case Schema.MAIL -> {
-                e.mail().clear();
-                e.mail().addAll(values);
+                // unchanged values leave the collection alone: rewriting it deletes and reinserts its rows
+                if (!e.mail().equals(new java.util.HashSet<>(values))) {
+                    e.mail().clear();
+                    e.mail().addAll(values);
+                }
             }
             case Schema.SSH_PUBLICKEY -> {
-                Map<String, String> keys = ((Account) e).sshPublicKeys();
-                keys.clear();
+                Map<String, String> wanted = new java.util.HashMap<>();
                 for (String value : values) {
                     SshKeyValue key = SshKeyValue.parse(value);
-                    if (keys.putIfAbsent(key.tag(), key.key()) != null) {
+                    if (wanted.putIfAbsent(key.tag(), key.key()) != null) {
                         throw new InvalidInput(Schema.SSH_PUBLICKEY, "ssh_publickey tag " + key.tag() + " given twice");
                     }
+                }
+                Map<String, String> keys = ((Account) e).sshPublicKeys();
+                if (!keys.equals(wanted)) {
+                    keys.clear();
+                    keys.putAll(wanted);
                 }
             }
             case Schema.ACCOUNT_VALID_FROM -> ((Account) e).setValidFrom(single.map(Instant::parse).orElse(null));

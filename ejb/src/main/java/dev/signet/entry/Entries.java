@@ -341,8 +341,10 @@ public class Entries {
         Set<UUID> unchanged = new HashSet<>(group.members());
         unchanged.retainAll(wanted);
         changed.removeAll(unchanged);
-        group.members().clear();
-        group.members().addAll(wanted);
+        if (!changed.isEmpty()) {
+            group.members().clear();
+            group.members().addAll(wanted);
+        }
         return changed;
     }
 

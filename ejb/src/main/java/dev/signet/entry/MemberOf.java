@@ -66,8 +66,8 @@ public class MemberOf {
             parentsOf = m -> parents.getOrDefault(m, Set.of());
         } else {
             affected = withDescendants(changed);
-            Map<UUID, Set<UUID>> parents = directParents(affected);
-            parentsOf = m -> directParents(m, parents);
+            Map<UUID, Set<UUID>> parents = upwards(affected);
+            parentsOf = m -> parents.getOrDefault(m, Set.of());
         }
         for (UUID uuid : affected) {
             Entry entry = em.find(Entry.class, uuid);
@@ -131,10 +131,18 @@ public class MemberOf {
         return result;
     }
 
-    private Set<UUID> directParents(UUID member, Map<UUID, Set<UUID>> cache) {
-        return cache.computeIfAbsent(member, m -> new HashSet<>(em.createQuery(
-                        "select g.uuid from Group g join g.members m where m = :member and g.recycledAt is null", UUID.class)
-                .setParameter("member", m).getResultList()));
+    /** The direct parents of the entries and of every group above them, one level (a few IN-list queries) at a time. */
+    private Map<UUID, Set<UUID>> upwards(Set<UUID> entries) {
+        Map<UUID, Set<UUID>> parents = new HashMap<>();
+        Set<UUID> level = entries;
+        while (!level.isEmpty()) {
+            Map<UUID, Set<UUID>> found = directParents(level);
+            parents.putAll(found);
+            Set<UUID> next = new HashSet<>();
+            found.values().forEach(groups -> groups.stream().filter(g -> !parents.containsKey(g)).forEach(next::add));
+            level = next;
+        }
+        return parents;
     }
 
     /** The groups that have {@code member} as a direct member. */
