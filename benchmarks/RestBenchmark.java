@@ -39,6 +39,8 @@ import javax.net.ssl.X509TrustManager;
  * With --sync-people N [--sync-groups M] (off by default), the LDAP sync job: a generated fixture
  * loaded into a private slapd (Debian's package, syncprov), then a first full run and an
  * incremental run after 1% of the people and groups changed upstream (see SyncLoad).
+ * Then, with --ldap-seconds S, the same people in slapd and in Signet (imported by that sync)
+ * under UnboundID's searchrate and authrate, S seconds each, one after the other (see LdapLoad).
  * Any phase is skipped with 0 (--people 0 --groups 0 --read-seconds 0 ...).
  * Loopback only: it talks to the server you point it at and stops by itself.
  */
@@ -80,7 +82,10 @@ public class RestBenchmark {
         }
         int syncPeople = Integer.parseInt(option(args, "--sync-people", "0"));
         if (syncPeople > 0) {
-            SyncLoad.run(http, url, token, run, syncPeople, Integer.parseInt(option(args, "--sync-groups", String.valueOf(syncPeople / 10))));
+            SyncLoad.run(http, url, token, run, syncPeople, Integer.parseInt(option(args, "--sync-groups", String.valueOf(syncPeople / 10))),
+                    new LdapLoad(Integer.parseInt(option(args, "--ldap-seconds", "0")), option(args, "--unboundid-jar",
+                            System.getProperty("user.home") + "/.m2/repository/com/unboundid/unboundid-ldapsdk/7.0.5/unboundid-ldapsdk-7.0.5.jar"),
+                            password));
         }
         // the HTTP client's selector thread is not a daemon; nothing else is left to wait for
         System.exit(0);
@@ -430,7 +435,7 @@ public class RestBenchmark {
      * renamed in displayName and 1% of the groups given a new member, and an incremental run.
      */
     static final class SyncLoad {
-        static void run(HttpClient http, String url, String token, String run, int people, int groups) throws Exception {
+        static void run(HttpClient http, String url, String token, String run, int people, int groups, LdapLoad ldap) throws Exception {
             Path dir = Files.createTempDirectory("signet-sync-bench");
             Path ldif = dir.resolve("fixture.ldif");
             int uidBase = ThreadLocalRandom.current().nextInt(1, 1000) * 200_000;
@@ -460,6 +465,7 @@ public class RestBenchmark {
                         Files.readString(slapd.resolve("root.password")).trim(), "-f", changes.toString());
                 System.out.printf("upstream: %d entries changed (1%%)%n", changed);
                 timedRun(http, url, token, account, "incremental run (1%)");
+                ldap.compare(run, people, port, Files.readString(slapd.resolve("root.password")).trim(), URI.create(url).getHost());
             } finally {
                 long pid = Long.parseLong(Files.readString(slapd.resolve("slapd.pid")).trim());
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
@@ -558,6 +564,57 @@ public class RestBenchmark {
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
             }
+        }
+    }
+
+    /**
+     * The LDAP gateway against slapd, the same people in both (the sync benchmark's fixture, which
+     * Signet imported): UnboundID's searchrate ({@code (uid=...)} with random people, 8 threads)
+     * and authrate (search, then bind as the person found with the fixture's password). Signet's
+     * binds verify Argon2id (the imported {SSHA} hash is replaced at the first bind); slapd's
+     * verify {SSHA}, one SHA-1: the bind ratio measures that choice as much as the code.
+     */
+    record LdapLoad(int seconds, String unboundidJar, String idmAdminPassword) {
+        void compare(String run, int people, int slapdPort, String slapdRootPassword, String signetHost) throws Exception {
+            if (seconds <= 0) {
+                return;
+            }
+            String filter = "(uid=s" + run + "p[0-" + (people - 1) + "])";
+            double slapdSearch = tool("SearchRate", "127.0.0.1", slapdPort, "cn=admin,dc=example,dc=com", slapdRootPassword,
+                    "dc=example,dc=com", filter, "--attribute", "uid", "--attribute", "mail");
+            double signetSearch = tool("SearchRate", signetHost, 3636, "name=idm_admin,dc=" + signetHost.replace(".", ",dc="),
+                    idmAdminPassword, "dc=" + signetHost.replace(".", ",dc="), filter, "--attribute", "uid", "--attribute", "mail");
+            double slapdAuth = tool("AuthRate", "127.0.0.1", slapdPort, "cn=admin,dc=example,dc=com", slapdRootPassword,
+                    "dc=example,dc=com", filter, "--credentials", "bench password");
+            double signetAuth = tool("AuthRate", signetHost, 3636, "name=idm_admin,dc=" + signetHost.replace(".", ",dc="),
+                    idmAdminPassword, "dc=" + signetHost.replace(".", ",dc="), filter, "--credentials", "bench password");
+            System.out.printf("LDAP searches/s: slapd %.0f, Signet %.0f (Signet/slapd %.2f)%n", slapdSearch, signetSearch, signetSearch / slapdSearch);
+            System.out.printf("LDAP search+bind/s: slapd %.0f, Signet %.0f (Signet/slapd %.3f)%n", slapdAuth, signetAuth, signetAuth / slapdAuth);
+        }
+
+        /** Runs one UnboundID tool; answers its overall rate (the next-to-last column of its last interval line). */
+        private double tool(String name, String host, int port, String bindDn, String password, String base, String filter, String... more)
+                throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    unboundidJar, "com.unboundid.ldap.sdk.examples." + name, "--hostname", host, "--port", String.valueOf(port), "--useSSL",
+                    "--trustAll", "--bindDN", bindDn, "--bindPassword", password, "--baseDN", base, "--scope", "sub", "--filter", filter,
+                    "--numThreads", "8", "--intervalDuration", "1", "--numIntervals", String.valueOf(seconds)));
+            command.addAll(List.of(more));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes());
+            process.waitFor();
+            String last = null;
+            for (String line : out.split("\n")) {
+                if (line.trim().matches("[0-9].*")) {
+                    last = line.trim();
+                }
+            }
+            if (last == null) {
+                throw new IllegalStateException(name + " against " + host + ":" + port + " printed no figures:\n" + out);
+            }
+            String[] columns = last.split("\\s+");
+            System.out.printf("%-10s %-9s %s%n", name, host + ":" + port, last);
+            return Double.parseDouble(columns[columns.length - 2]);
         }
     }
 }

@@ -141,6 +141,14 @@ class LdapGatewayIT {
             assertEquals(0, ldap.search(BASE, SearchScope.SUB, "(&(objectClass=posixAccount)(uidNumber<=65535)(uid=" + f.jsmith() + "))")
                     .getEntryCount());
 
+            assertTrue(ldap.compare(dn(f.jsmith()), "displayName", "John Smith").compareMatched());
+            assertTrue(!ldap.compare(dn(f.jsmith()), "displayName", "Someone Else").compareMatched());
+            assertTrue(!ldap.compare(dn(f.jsmith()), "mail", f.jsmith() + "@example.com").compareMatched(),
+                    "mail is private: without idm_account_read_priv it matches nothing, as in a search filter");
+            assertTrue(ldap.compare(dn(f.jsmith()), "memberOf", dn(f.engineering())).compareMatched(), "nested membership");
+            assertEquals(ResultCode.NO_SUCH_OBJECT, assertThrows(LDAPException.class,
+                    () -> ldap.compare(dn(unique("nobody")), "uid", "x")).getResultCode());
+
             SearchResultEntry base = ldap.getEntry(dn(f.jsmith()), "cn");
             assertEquals(f.jsmith(), base.getAttributeValue("cn"), "a base search on an entry's DN");
             assertEquals(ResultCode.NO_SUCH_OBJECT, assertThrows(LDAPException.class,

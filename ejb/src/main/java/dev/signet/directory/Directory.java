@@ -48,7 +48,10 @@ import java.util.UUID;
 @Stateless
 public class Directory {
     static final int SUCCESS = 0;
+    static final int TIME_LIMIT_EXCEEDED = 3;
     static final int SIZE_LIMIT_EXCEEDED = 4;
+    /** The longest a search may run, whatever the client asks. */
+    static final int MAX_SECONDS = 30;
     static final int PROTOCOL_ERROR = 2;
     static final int NO_SUCH_OBJECT = 32;
     static final int UNWILLING_TO_PERFORM = 53;
@@ -152,7 +155,7 @@ public class Directory {
         }
         boolean tree = base.equals(names.baseDn()) || base.equals("ou=people," + names.baseDn()) || base.equals("ou=groups," + names.baseDn());
         Optional<String> one = tree ? Optional.empty() : names.nameOf(base).filter(n -> base.endsWith(names.baseDn()));
-        if (!tree && one.isEmpty()) {
+        if (!tree && (one.isEmpty() || lookup.live(one.get()).isEmpty())) {
             return new LdapSearchResult(List.of(), new LdapResult(NO_SUCH_OBJECT, names.baseDn(), "no such entry"), null);
         }
         if (tree && search.scope() == 0 || !tree && search.scope() != 0) {
@@ -179,7 +182,14 @@ public class Directory {
         Optional<UUID> after = cookie(search.pageCookie());
         after.ifPresent(u -> where.add(cb.greaterThan(entry.get("uuid"), u)));
         query.select(entry).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(entry.get("uuid")));
-        List<Entry> found = em.createQuery(query).setMaxResults(page + 1).getResultList();
+        List<Entry> found;
+        try {
+            found = em.createQuery(query).setMaxResults(page + 1)
+                    .setHint("jakarta.persistence.query.timeout", 1000 * (search.timeLimitSeconds() > 0
+                            ? Math.min(search.timeLimitSeconds(), MAX_SECONDS) : MAX_SECONDS)).getResultList();
+        } catch (jakarta.persistence.QueryTimeoutException e) {
+            return new LdapSearchResult(List.of(), new LdapResult(TIME_LIMIT_EXCEEDED, "", "the search took longer than its time limit"), null);
+        }
         boolean more = found.size() > page;
         List<Entry> shown = more ? found.subList(0, page) : found;
         LdapEntryMapping mapping = new LdapEntryMapping(names);

@@ -21,6 +21,7 @@ import org.apache.directory.api.ldap.codec.api.LdapMessageContainer;
 import org.apache.directory.api.ldap.model.entry.DefaultEntry;
 import org.apache.directory.api.ldap.model.message.AbandonRequest;
 import org.apache.directory.api.ldap.model.message.BindRequest;
+import org.apache.directory.api.ldap.model.message.CompareRequest;
 import org.apache.directory.api.ldap.model.message.ExtendedRequest;
 import org.apache.directory.api.ldap.model.message.OpaqueExtendedResponse;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
@@ -36,14 +37,15 @@ import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IoSession;
 
 /**
- * One decoded LDAP operation at a time per connection, answered by the core (bind, search) or
- * here (whoami, unbind, abandon; writes are refused: the gateway is read-only). The connection's
+ * One decoded LDAP operation at a time per connection, answered by the core (bind, search, and
+ * compare as a search) or here (whoami, unbind, abandon; writes are refused: the gateway is read-only). The connection's
  * bound name is the only state kept. A PDU the codec cannot read closes that connection only.
  */
 final class LdapSessionHandler extends IoHandlerAdapter {
     private static final Logger LOG = Logger.getLogger(LdapSessionHandler.class.getName());
     private static final String BOUND = "signet.bound";
     private static final String WHO_AM_I = "1.3.6.1.4.1.4203.1.11.3";
+    private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
 
     private final CoreEndpoint core;
     private final LdapApiService codec;
@@ -75,6 +77,8 @@ final class LdapSessionHandler extends IoHandlerAdapter {
             response.setResponseValue(bound.isEmpty() ? new byte[0] : ("dn:" + bound).getBytes(StandardCharsets.UTF_8));
             response.getLdapResult().setResultCode(ResultCodeEnum.SUCCESS);
             session.write(response);
+        } else if (message instanceof CompareRequest compare) {
+            compare(session, compare);
         } else if (message instanceof UnbindRequest) {
             session.closeNow();
         } else if (message instanceof AbandonRequest) {
@@ -129,6 +133,42 @@ final class LdapSessionHandler extends IoHandlerAdapter {
             done.addControl(next);
         }
         answer(session, done, ResultCodeEnum.getResultCode(result.done().resultCode()), result.done().diagnosticMessage());
+    }
+
+    /**
+     * RFC 4511 4.10 as the core's base-object search with an equality filter: the same access
+     * control and the same matching rules as a search (compareTrue only if the caller could find
+     * the entry by that value).
+     */
+    private void compare(IoSession session, CompareRequest compare) throws Exception {
+        ResultResponse response = compare.getResultResponse();
+        String attribute = compare.getAttributeId();
+        if (attribute == null || !ATTRIBUTE.matcher(attribute).matches() || compare.getName() == null) {
+            answer(session, response, ResultCodeEnum.PROTOCOL_ERROR, "compare needs an entry and an attribute name");
+            return;
+        }
+        String value = new String(compare.getAssertionValue().getBytes(), StandardCharsets.UTF_8);
+        LdapSearch search = new LdapSearch(compare.getName().getName(), 0, "(" + attribute + "=" + escape(value) + ")", List.of("1.1"),
+                1, 0, 0, null);
+        LdapConnection connection = connection(session);
+        LdapSearchResult result = core.call(listener -> listener.search(connection, search));
+        ResultCodeEnum code = result.done().resultCode() != LdapResult.SUCCESS ? ResultCodeEnum.getResultCode(result.done().resultCode())
+                : result.entries().isEmpty() ? ResultCodeEnum.COMPARE_FALSE : ResultCodeEnum.COMPARE_TRUE;
+        answer(session, response, code, "");
+    }
+
+    /** RFC 4515 3: the characters a filter value must escape. */
+    private static String escape(String value) {
+        StringBuilder escaped = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c == '*' || c == '(' || c == ')' || c == '\\' || c == 0 || c > 0x7F) {
+                escaped.append(String.format("\\%02x", b & 0xFF));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     private static void answer(IoSession session, ResultResponse response, ResultCodeEnum code, String message) {

@@ -122,6 +122,11 @@ class LdapsListenerTest {
 
             assertEquals(ResultCode.UNWILLING_TO_PERFORM, assertThrows(LDAPException.class,
                     () -> ldap.delete("spn=jsmith@example.com,dc=example,dc=com")).getResultCode(), "read-only");
+
+            assertTrue(ldap.compare("spn=jsmith@example.com,dc=example,dc=com", "uid", "a*(").compareMatched());
+            LdapSearch compared = SEARCHES.get(SEARCHES.size() - 1);
+            assertEquals(0, compared.scope(), "a compare is a base-object search");
+            assertEquals("(uid=a\\2a\\28)", compared.filter(), "with the value escaped");
         }
     }
 
