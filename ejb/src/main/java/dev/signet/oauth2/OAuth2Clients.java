@@ -255,10 +255,7 @@ public class OAuth2Clients {
 
     /** A client by name or UUID, without access checks (for the protocol endpoints). */
     public Optional<OAuth2Client> find(String id) {
-        return NameOrUuid.parse(id).flatMap(ref -> ref.uuid().isPresent()
-                ? Optional.ofNullable(em.find(OAuth2Client.class, ref.uuid().get()))
-                : em.createQuery("select c from OAuth2Client c where c.name = :name", OAuth2Client.class)
-                        .setParameter("name", ref.name()).getResultStream().findFirst());
+        return NameOrUuid.find(em, OAuth2Client.class, id);
     }
 
     private OAuth2Client require(String id) {

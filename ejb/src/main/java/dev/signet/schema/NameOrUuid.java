@@ -24,4 +24,12 @@ public record NameOrUuid(String name, Optional<UUID> uuid) {
         }
         return Optional.of(new NameOrUuid(ref, Optional.empty()));
     }
+
+    /** The {@code type} (an entity with a {@code name} attribute and a UUID id) that {@code id} names. */
+    public static <T> Optional<T> find(jakarta.persistence.EntityManager em, Class<T> type, String id) {
+        return parse(id).flatMap(ref -> ref.uuid().isPresent()
+                ? Optional.ofNullable(em.find(type, ref.uuid().get()))
+                : em.createQuery("select x from " + type.getSimpleName() + " x where x.name = :name", type)
+                        .setParameter("name", ref.name()).getResultStream().findFirst());
+    }
 }

@@ -215,12 +215,8 @@ public class SyncAccounts {
     }
 
     public Optional<SyncAccount> find(String id) {
-        return NameOrUuid.parse(id).flatMap(ref -> ref.uuid().isPresent()
-                ? Optional.ofNullable(em.find(SyncAccount.class, ref.uuid().get()))
-                : em.createQuery("select a from SyncAccount a where a.name = :name", SyncAccount.class)
-                        .setParameter("name", ref.name()).getResultStream().findFirst());
+        return NameOrUuid.find(em, SyncAccount.class, id);
     }
-
 
     private SyncAccount require(String id) {
         return find(id).orElseThrow(() -> new EntryNotFound(id));
