@@ -17,6 +17,7 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedRequest;
 import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedResult;
 import com.unboundid.util.ssl.SSLUtil;
@@ -51,16 +52,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LdapGatewayIT {
     private static final String BASE = "dc=localhost";
     private static final int PORT = 3636;
+    /** Plain LDAP, which this test server turns on (arquillian.xml); off by default. */
+    private static final int PLAIN_PORT = 3389;
 
     @Deployment(testable = false)
     static EnterpriseArchive signet() {
         return TheEar.signet();
     }
 
-    private static SSLSocketFactory tls() throws Exception {
+    private static SSLUtil trustingTheServer() throws Exception {
         String password = Files.readString(SignetServer.installation().resolve("standalone/data/signet/tls-keystore.password")).trim();
         return new SSLUtil(new TrustStoreTrustManager(SignetServer.baseDir().resolve("data/signet/tls.p12").toFile(), password.toCharArray(),
-                "PKCS12", true)).createSSLSocketFactory("TLSv1.2");
+                "PKCS12", true));
+    }
+
+    private static SSLSocketFactory tls() throws Exception {
+        return trustingTheServer().createSSLSocketFactory("TLSv1.2");
     }
 
     private static LDAPConnection connect() throws Exception {
@@ -132,6 +139,13 @@ class LdapGatewayIT {
             assertEquals(List.of(dn(f.jsmith())), List.of(groups.getSearchEntries().get(0).getAttributeValues("member")));
             assertEquals(List.of(f.jsmith()), List.of(groups.getSearchEntries().get(0).getAttributeValues("memberUid")));
 
+            // nslcd's initgroups: the groups naming a person by uid or by DN
+            SearchResult initgroups = ldap.search(BASE, SearchScope.SUB, "(&(objectClass=groupOfNames)(|(memberUid=" + f.jsmith() + ")(member="
+                    + Filter.encodeValue(dn(f.jsmith())) + ")))", "cn");
+            assertEquals(Set.of(dn(f.developers())), Set.copyOf(initgroups.getSearchEntries().stream().map(SearchResultEntry::getDN).toList()));
+            assertEquals(Set.of(dn(f.engineering())), Set.copyOf(ldap.search(BASE, SearchScope.SUB, "(&(member=" + Filter.encodeValue(dn(f.developers()))
+                    + ")(member=*))", "cn").getSearchEntries().stream().map(SearchResultEntry::getDN).toList()), "a group as a member");
+
             SearchResultEntry posix = ldap.searchForEntry(BASE, SearchScope.SUB,
                     "(&(objectClass=posixAccount)(uidNumber>=65536)(uid=" + f.jsmith() + "))");
             assertTrue(Integer.parseInt(posix.getAttributeValue("uidNumber")) >= 65536, posix.toLDIFString());
@@ -158,6 +172,25 @@ class LdapGatewayIT {
                     .getEntryCount());
             assertEquals(ResultCode.UNWILLING_TO_PERFORM, assertThrows(LDAPException.class, () -> ldap.delete(dn(f.jsmith()))).getResultCode());
         }
+    }
+
+    @Test
+    void plainLdapTakesNoPasswordBeforeStartTls() throws Exception {
+        Fixture f = fixture();
+        try (LDAPConnection ldap = new LDAPConnection("localhost", PLAIN_PORT)) {
+            assertTrue(ldap.getRootDSE().supportsExtendedOperation(StartTLSExtendedRequest.STARTTLS_REQUEST_OID));
+            LDAPException clear = assertThrows(LDAPException.class, () -> ldap.bind(f.jsmith(), f.password()));
+            assertEquals(ResultCode.CONFIDENTIALITY_REQUIRED, clear.getResultCode());
+            LDAPException clearWrong = assertThrows(LDAPException.class, () -> ldap.bind(f.jsmith(), "wrong"));
+            assertEquals(ResultCode.CONFIDENTIALITY_REQUIRED, clearWrong.getResultCode(), "the password is not checked, so nothing is told");
+
+            assertEquals(ResultCode.SUCCESS, ldap.processExtendedOperation(new StartTLSExtendedRequest(trustingTheServer().createSSLContext("TLSv1.2")))
+                    .getResultCode());
+            assertEquals(ResultCode.SUCCESS, ldap.bind(f.jsmith(), f.password()).getResultCode());
+            assertEquals(f.jsmith(), ldap.searchForEntry(BASE, SearchScope.SUB, "(uid=" + f.jsmith() + ")", "uid").getAttributeValue("uid"));
+        }
+        String events = SignetApi.admin().get("/v1/audit?type=ldap.bind&since=" + java.time.Instant.now().minusSeconds(120)).expect(200).body();
+        assertTrue(events.contains("password sent without TLS"), events);
     }
 
     @Test

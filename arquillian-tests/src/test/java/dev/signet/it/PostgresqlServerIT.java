@@ -54,4 +54,16 @@ class PostgresqlServerIT {
         assertEquals("true", server.get("/status").body());
         assertFalse(Files.exists(SignetServer.baseDir().resolve("data/signet/signet.mv.db")));
     }
+
+    /** This server runs with the defaults (the H2 test server turns plain LDAP on): LDAPS only. */
+    @Test
+    void plainLdapIsOffByDefaultAndLdapsIsOn() throws Exception {
+        try (java.net.Socket ldaps = new java.net.Socket("127.0.0.1", 3636)) {
+            assertTrue(ldaps.isConnected());
+        }
+        for (int port : new int[] {389, 3389}) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.net.ConnectException.class, () -> new java.net.Socket("127.0.0.1", port).close(),
+                    "nothing listens on " + port);
+        }
+    }
 }

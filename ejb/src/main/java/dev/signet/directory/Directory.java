@@ -53,6 +53,7 @@ public class Directory {
     /** The longest a search may run, whatever the client asks. */
     static final int MAX_SECONDS = 30;
     static final int PROTOCOL_ERROR = 2;
+    static final int CONFIDENTIALITY_REQUIRED = 13;
     static final int NO_SUCH_OBJECT = 32;
     static final int UNWILLING_TO_PERFORM = 53;
     /** Entries per search for an ordinary account; idm_account_read_priv and admins get more (Kanidm's limits). */
@@ -91,6 +92,11 @@ public class Directory {
         if (password.length == 0) {
             // RFC 4513 5.1.2: an unauthenticated bind (a name without a password) is refused, not let through
             return new LdapResult(UNWILLING_TO_PERFORM, "", "unauthenticated binds are not allowed");
+        }
+        if (!connection.secure()) {
+            // RFC 4513 6.3.1: a secret is taken only under TLS; it is not even checked, so the answer tells nothing
+            audit.failure("ldap.bind", Caller.ANONYMOUS, null, name, "password sent without TLS from " + connection.remoteAddress());
+            return new LdapResult(CONFIDENTIALITY_REQUIRED, "", "a password bind needs TLS: use LDAPS or StartTLS first");
         }
         Instant now = Instant.now();
         if (LdapNames.normal(name).equals(TOKEN_BIND) || looksLikeToken(password)) {
@@ -227,7 +233,7 @@ public class Directory {
                 "namingContexts", List.of(names.baseDn()),
                 "defaultNamingContext", List.of(names.baseDn()),
                 "supportedLDAPVersion", List.of("3"),
-                "supportedExtension", List.of("1.3.6.1.4.1.4203.1.11.3"),
+                "supportedExtension", List.of("1.3.6.1.4.1.4203.1.11.3", "1.3.6.1.4.1.1466.20037"),
                 "supportedControl", List.of("1.2.840.113556.1.4.319"),
                 "supportedFeatures", List.of("1.3.6.1.4.1.4203.1.5.1"),
                 "vendorName", List.of("Signet")));

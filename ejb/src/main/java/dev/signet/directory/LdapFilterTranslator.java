@@ -89,7 +89,7 @@ final class LdapFilterTranslator {
             case "loginshell" -> cb.isNotNull(cb.treat(entry, dev.signet.model.Account.class).get("loginshell"));
             case "mail" -> mayFilterPrivate ? cb.isNotEmpty(entry.get("mail")) : cb.disjunction();
             case "memberof" -> cb.isNotEmpty(entry.get("memberOf"));
-            case "member", "uniquemember", "memberuid" -> cb.and(kind(Group.class), cb.isNotEmpty(cb.treat(entry, Group.class).get("members")));
+            case "member", "uniquemember", "memberuid" -> groupsWhereMember(m -> cb.conjunction());
             default -> cb.disjunction();
         };
     }
@@ -108,9 +108,8 @@ final class LdapFilterTranslator {
             case "loginshell" -> cb.equal(cb.treat(entry, dev.signet.model.Account.class).get("loginshell"), value);
             case "mail" -> mayFilterPrivate ? inCollection("mail", m -> cb.equal(m, lower)) : cb.disjunction();
             case "memberof" -> reference(value).map(u -> inCollection("memberOf", m -> cb.equal(m, u))).orElse(cb.disjunction());
-            case "member", "uniquemember" -> reference(value).map(u -> cb.and(kind(Group.class), memberWhere(m -> cb.equal(m, u))))
-                    .orElse(cb.disjunction());
-            case "memberuid" -> cb.and(kind(Group.class), memberNamed(lower));
+            case "member", "uniquemember" -> reference(value).map(u -> groupsWhereMember(m -> cb.equal(m, u))).orElse(cb.disjunction());
+            case "memberuid" -> memberNamed(lower);
             default -> cb.disjunction();
         };
     }
@@ -175,18 +174,23 @@ final class LdapFilterTranslator {
         return cb.exists(sub.select(cb.literal(1)).where(condition.apply(value)));
     }
 
-    private Predicate memberWhere(Function<Path<UUID>, Predicate> condition) {
-        Subquery<Integer> sub = query.subquery(Integer.class);
-        Root<Entry> same = sub.correlate(entry);
-        Join<Group, UUID> member = cb.treat(same, Group.class).join("members");
-        return cb.exists(sub.select(cb.literal(1)).where(condition.apply(member)));
+    /**
+     * The entry is a group with a member that meets the condition: an uncorrelated IN over the
+     * member table (indexed by member), not a TREAT of the outer entry, which Hibernate cannot
+     * nest in an OR of two such conditions (nslcd's initgroups filter).
+     */
+    private Predicate groupsWhereMember(Function<Path<UUID>, Predicate> condition) {
+        Subquery<UUID> sub = query.subquery(UUID.class);
+        Root<Group> group = sub.from(Group.class);
+        Join<Group, UUID> member = group.join("members");
+        return entry.get("uuid").in(sub.select(group.get("uuid")).where(condition.apply(member)));
     }
 
     private Predicate memberNamed(String name) {
         Subquery<UUID> named = query.subquery(UUID.class);
         Root<Entry> person = named.from(Entry.class);
-        named.select(person.get("uuid")).where(cb.equal(person.get("liveName"), name));
-        return memberWhere(m -> m.in(named));
+        named.select(person.get("uuid")).where(cb.equal(person.get("liveName"), name), person.get("recycledAt").isNull());
+        return groupsWhereMember(m -> m.in(named));
     }
 
     /** A DN (or spn or name) of one of our entries, as its UUID. */

@@ -8,11 +8,15 @@ import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -33,18 +37,18 @@ public class LdapResourceAdapter implements ResourceAdapter {
     private Integer plainPort = 0;
 
     private final transient Map<ActivationSpec, MessageEndpointFactory> endpoints = new ConcurrentHashMap<>();
-    private transient LdapsListener listener;
+    private transient List<LdapListener> listeners = List.of();
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-        ListenerPorts ports = new ListenerPorts(ldapsPort(), plainPort);
+        ListenerPorts ports = ports();
         LOG.info(() -> "Signet LDAP adapter configured for " + address() + " " + ports);
     }
 
     @Override
     public synchronized void stop() {
         endpoints.clear();
-        closeListener();
+        closeListeners();
     }
 
     @Override
@@ -54,33 +58,42 @@ public class LdapResourceAdapter implements ResourceAdapter {
         }
         spec.validate();
         endpoints.put(spec, factory);
-        if (listener == null) {
+        if (listeners.isEmpty()) {
             // connections are accepted only while the core can answer them
+            ListenerPorts ports = ports();
+            List<LdapListener> started = new ArrayList<>();
             try {
-                LdapsListener started = new LdapsListener(ServerKeyMaterial.ofServer().context(), this::call);
-                started.bind(new InetSocketAddress(address(), ldapsPort()));
-                listener = started;
-                LOG.info(() -> "Signet LDAPS listening on " + address() + ":" + listener.port());
+                SSLContext tls = ServerKeyMaterial.ofServer().context();
+                started.add(listen(LdapListener.ldaps(tls, this::call), ports.ldaps(), "LDAPS"));
+                if (ports.plainEnabled()) {
+                    started.add(listen(LdapListener.plain(tls, this::call), ports.plain(), "plain LDAP (StartTLS before password binds)"));
+                }
+                listeners = List.copyOf(started);
             } catch (Exception e) {
+                started.forEach(LdapListener::close);
                 endpoints.remove(spec);
-                throw new ResourceException("the LDAPS listener could not start on " + address() + ":" + ldapsPort() + ": " + e, e);
+                throw new ResourceException("the LDAP listeners could not start on " + address() + " (" + ports + "): " + e, e);
             }
         }
+    }
+
+    private LdapListener listen(LdapListener listener, int port, String kind) throws IOException {
+        listener.bind(new InetSocketAddress(address(), port));
+        LOG.info(() -> "Signet " + kind + " listening on " + address() + ":" + listener.port());
+        return listener;
     }
 
     @Override
     public synchronized void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
         endpoints.remove(spec);
         if (endpoints.isEmpty()) {
-            closeListener();
+            closeListeners();
         }
     }
 
-    private void closeListener() {
-        if (listener != null) {
-            listener.close();
-            listener = null;
-        }
+    private void closeListeners() {
+        listeners.forEach(LdapListener::close);
+        listeners = List.of();
     }
 
     /** One operation on an endpoint of the core (the MDB), released after. */
@@ -95,9 +108,12 @@ public class LdapResourceAdapter implements ResourceAdapter {
         }
     }
 
-    /** The configured port, or {@code -Dsignet.ldaps.port} (the property the socket binding uses). */
-    private int ldapsPort() {
-        return Integer.getInteger("signet.ldaps.port", ldapsPort);
+    /**
+     * The configured ports, or {@code -Dsignet.ldaps.port} (the property the socket binding uses)
+     * and {@code -Dsignet.ldap.port} (plain LDAP; 0, the default, keeps it off).
+     */
+    private ListenerPorts ports() {
+        return new ListenerPorts(Integer.getInteger("signet.ldaps.port", ldapsPort), Integer.getInteger("signet.ldap.port", plainPort));
     }
 
     /** The configured address, or the server's public bind address ({@code -b}). */

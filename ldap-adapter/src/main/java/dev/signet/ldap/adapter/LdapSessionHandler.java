@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.directory.api.ldap.codec.api.LdapApiService;
@@ -39,22 +40,25 @@ import org.apache.mina.core.session.IoSession;
 /**
  * One decoded LDAP operation at a time per connection, answered by the core (bind, search, and
  * compare as a search) or here (whoami, unbind, abandon; writes are refused: the gateway is read-only). The connection's
- * bound name is the only state kept. A PDU the codec cannot read closes that connection only.
+ * bound name is the only state kept; StartTLS (plain listener) puts TLS under the connection. A PDU the codec cannot read closes that connection only.
  */
 final class LdapSessionHandler extends IoHandlerAdapter {
     private static final Logger LOG = Logger.getLogger(LdapSessionHandler.class.getName());
     private static final String BOUND = "signet.bound";
     private static final String WHO_AM_I = "1.3.6.1.4.1.4203.1.11.3";
+    private static final String START_TLS = "1.3.6.1.4.1.1466.20037";
     private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
 
     private final CoreEndpoint core;
     private final LdapApiService codec;
     private final int maxPdu;
+    private final Consumer<IoSession> startTls;
 
-    LdapSessionHandler(CoreEndpoint core, LdapApiService codec, int maxPdu) {
+    LdapSessionHandler(CoreEndpoint core, LdapApiService codec, int maxPdu, Consumer<IoSession> startTls) {
         this.core = core;
         this.codec = codec;
         this.maxPdu = maxPdu;
+        this.startTls = startTls;
     }
 
     @Override
@@ -66,6 +70,19 @@ final class LdapSessionHandler extends IoHandlerAdapter {
 
     @Override
     public void messageReceived(IoSession session, Object message) throws Exception {
+        try {
+            dispatch(session, message);
+        } catch (Exception e) {
+            if (!(message instanceof ResultResponseRequest request)) {
+                throw e;
+            }
+            // the core failed on this operation: answer it, keep the connection, keep the cause out of the answer
+            LOG.log(Level.WARNING, "LDAP operation " + message.getClass().getSimpleName() + " failed on connection " + session.getId(), e);
+            answer(session, request.getResultResponse(), ResultCodeEnum.OTHER, "the directory could not answer this operation");
+        }
+    }
+
+    private void dispatch(IoSession session, Object message) throws Exception {
         if (message instanceof BindRequest bind) {
             bind(session, bind);
         } else if (message instanceof SearchRequest search) {
@@ -77,6 +94,10 @@ final class LdapSessionHandler extends IoHandlerAdapter {
             response.setResponseValue(bound.isEmpty() ? new byte[0] : ("dn:" + bound).getBytes(StandardCharsets.UTF_8));
             response.getLdapResult().setResultCode(ResultCodeEnum.SUCCESS);
             session.write(response);
+        } else if (message instanceof ExtendedRequest extended && START_TLS.equals(extended.getRequestName())) {
+            startTls(session, extended);
+        } else if (message instanceof ExtendedRequest extended) {
+            answer(session, extended.getResultResponse(), ResultCodeEnum.PROTOCOL_ERROR, "unsupported extended operation");
         } else if (message instanceof CompareRequest compare) {
             compare(session, compare);
         } else if (message instanceof UnbindRequest) {
@@ -86,6 +107,21 @@ final class LdapSessionHandler extends IoHandlerAdapter {
         } else if (message instanceof ResultResponseRequest request) {
             answer(session, request.getResultResponse(), ResultCodeEnum.UNWILLING_TO_PERFORM, "the Signet LDAP gateway is read-only");
         }
+    }
+
+    /** RFC 4511 4.14: answered in the clear, then TLS before the next byte is read. */
+    private void startTls(IoSession session, ExtendedRequest request) {
+        OpaqueExtendedResponse response = new OpaqueExtendedResponse(request.getMessageId(), START_TLS);
+        if (LdapListener.secure(session)) {
+            answer(session, response, ResultCodeEnum.OPERATIONS_ERROR, "TLS is already established on this connection");
+            return;
+        }
+        response.getLdapResult().setResultCode(ResultCodeEnum.SUCCESS);
+        session.write(response).addListener(written -> {
+            if (written.getSession().isConnected()) {
+                startTls.accept(written.getSession());
+            }
+        });
     }
 
     private void bind(IoSession session, BindRequest bind) throws Exception {
@@ -181,7 +217,7 @@ final class LdapSessionHandler extends IoHandlerAdapter {
 
     private static LdapConnection connection(IoSession session) {
         String remote = session.getRemoteAddress() instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : "unknown";
-        return new LdapConnection(Long.toString(session.getId()), remote, bound(session), true);
+        return new LdapConnection(Long.toString(session.getId()), remote, bound(session), LdapListener.secure(session));
     }
 
     private static String bound(IoSession session) {

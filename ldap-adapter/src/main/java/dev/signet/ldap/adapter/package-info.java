@@ -8,7 +8,7 @@
  * is encoded back onto the connection.
  *
  * <p>Must not: know what an attribute means, touch JPA, or decide access. Those belong to the
- * {@code directory} package of the EJB module. The listener itself arrives with the LDAP gateway
- * issue; today the adapter carries its configuration and endpoint bookkeeping.
+ * {@code directory} package of the EJB module, which also refuses password binds on a
+ * connection that is not (yet) under TLS.
  */
 package dev.signet.ldap.adapter;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.unboundid.ldap.sdk.ExtendedRequest;
+import com.unboundid.ldap.sdk.ExtendedResult;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
@@ -12,6 +14,7 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedRequest;
 import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedResult;
 import com.unboundid.util.ssl.SSLUtil;
@@ -39,10 +42,11 @@ import org.junit.jupiter.api.Test;
  * The adapter's half on its own: TLS, the codec and the dispatch, with a listener standing in for
  * the core that records what it was handed. (The core's half runs in the Arquillian tests.)
  */
-class LdapsListenerTest {
+class LdapListenerTest {
     private static final List<LdapSearch> SEARCHES = new CopyOnWriteArrayList<>();
     private static final List<String> BINDS = new CopyOnWriteArrayList<>();
-    private static LdapsListener listener;
+    private static LdapListener listener;
+    private static LdapListener plain;
 
     /** Answers like a tiny directory: one bindable name, two entries, a page cookie. */
     private static final LdapRequestListener CORE = new LdapRequestListener() {
@@ -76,18 +80,22 @@ class LdapsListenerTest {
         assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0);
         Files.writeString(dir.resolve("tls-keystore.password"), "store-secret\n");
         ServerKeyMaterial keys = new ServerKeyMaterial(store, dir.resolve("tls-keystore.password"), 1);
-        listener = new LdapsListener(keys.context(), new CoreEndpoint() {
+        CoreEndpoint core = new CoreEndpoint() {
             @Override
             public <T> T call(java.util.function.Function<LdapRequestListener, T> operation) {
                 return operation.apply(CORE);
             }
-        });
+        };
+        listener = LdapListener.ldaps(keys.context(), core);
         listener.bind(new InetSocketAddress("127.0.0.1", 0));
+        plain = LdapListener.plain(keys.context(), core);
+        plain.bind(new InetSocketAddress("127.0.0.1", 0));
     }
 
     @AfterAll
     static void stop() {
         listener.close();
+        plain.close();
     }
 
     private static LDAPConnection connect() throws Exception {
@@ -127,6 +135,35 @@ class LdapsListenerTest {
             LdapSearch compared = SEARCHES.get(SEARCHES.size() - 1);
             assertEquals(0, compared.scope(), "a compare is a base-object search");
             assertEquals("(uid=a\\2a\\28)", compared.filter(), "with the value escaped");
+        }
+    }
+
+    @Test
+    void plainLdapTellsTheCoreItIsInTheClearUntilStartTls() throws Exception {
+        try (LDAPConnection ldap = new LDAPConnection("127.0.0.1", plain.port())) {
+            ldap.bind("name=jsmith,dc=example,dc=com", "right");
+            assertEquals("name=jsmith,dc=example,dc=com//false", BINDS.get(BINDS.size() - 1), "the core decides what a clear-text bind may do");
+
+            ExtendedResult started = ldap.processExtendedOperation(new StartTLSExtendedRequest(
+                    new SSLUtil(new TrustAllTrustManager()).createSSLContext("TLSv1.2")));
+            assertEquals(ResultCode.SUCCESS, started.getResultCode());
+            assertEquals(ResultCode.SUCCESS, ldap.bind("name=jsmith,dc=example,dc=com", "right").getResultCode());
+            assertEquals("name=jsmith,dc=example,dc=com/spn=jsmith@example.com,dc=example,dc=com/true", BINDS.get(BINDS.size() - 1));
+            assertEquals(2, ldap.search("dc=example,dc=com", SearchScope.SUB, "(uid=*)").getEntryCount(), "LDAP goes on over TLS");
+
+            ExtendedResult again = ldap.processExtendedOperation(new ExtendedRequest(StartTLSExtendedRequest.STARTTLS_REQUEST_OID));
+            assertEquals(ResultCode.OPERATIONS_ERROR, again.getResultCode(), "TLS once per connection");
+            assertEquals(ResultCode.PROTOCOL_ERROR, assertThrows(LDAPException.class,
+                    () -> ldap.processExtendedOperation(new ExtendedRequest("1.2.3.4"))).getResultCode(), "an unknown extended operation");
+        }
+    }
+
+    @Test
+    void startTlsOnLdapsIsRefused() throws Exception {
+        try (LDAPConnection ldap = connect()) {
+            assertEquals(ResultCode.OPERATIONS_ERROR,
+                    ldap.processExtendedOperation(new ExtendedRequest(StartTLSExtendedRequest.STARTTLS_REQUEST_OID)).getResultCode());
+            assertEquals(ResultCode.SUCCESS, ldap.bind("name=jsmith,dc=example,dc=com", "right").getResultCode(), "and the connection goes on");
         }
     }
 
