@@ -40,7 +40,8 @@ import javax.net.ssl.X509TrustManager;
  * loaded into a private slapd (Debian's package, syncprov), then a first full run and an
  * incremental run after 1% of the people and groups changed upstream (see SyncLoad).
  * Then, with --ldap-seconds S, the same people in slapd and in Signet (imported by that sync)
- * under UnboundID's searchrate and authrate, S seconds each, one after the other (see LdapLoad).
+ * under UnboundID's searchrate and authrate, S seconds each after S seconds of warm-up, one after
+ * the other (see LdapLoad).
  * Any phase is skipped with 0 (--people 0 --groups 0 --read-seconds 0 ...).
  * Loopback only: it talks to the server you point it at and stops by itself.
  */
@@ -598,7 +599,9 @@ public class RestBenchmark {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     unboundidJar, "com.unboundid.ldap.sdk.examples." + name, "--hostname", host, "--port", String.valueOf(port), "--useSSL",
                     "--trustAll", "--bindDN", bindDn, "--bindPassword", password, "--baseDN", base, "--scope", "sub", "--filter", filter,
-                    "--numThreads", "8", "--intervalDuration", "1", "--numIntervals", String.valueOf(seconds)));
+                    "--numThreads", "8", "--intervalDuration", "1", "--numIntervals", String.valueOf(seconds),
+                    // as long again before the figures count: a JVM just started (and a database just loaded) is not yet what it will be
+                    "--warmUpIntervals", String.valueOf(seconds)));
             command.addAll(List.of(more));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes());

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -172,6 +173,46 @@ class LdapGatewayIT {
                     .getEntryCount());
             assertEquals(ResultCode.UNWILLING_TO_PERFORM, assertThrows(LDAPException.class, () -> ldap.delete(dn(f.jsmith()))).getResultCode());
         }
+    }
+
+    @Test
+    void searchVolumeAndBindsAreMetrics() throws Exception {
+        Fixture f = fixture();
+        Map<String, Double> before = metrics();
+        try (LDAPConnection ldap = connect()) {
+            ldap.bind(f.jsmith(), f.password());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(1, ldap.search(BASE, SearchScope.SUB, "(uid=" + f.jsmith() + ")", "uid").getEntryCount());
+            }
+            assertThrows(LDAPException.class, () -> ldap.bind(f.jsmith(), "wrong"));
+        }
+        Map<String, Double> after = metrics();
+        assertEquals(3, delta(before, after, "signet_ldap_searches_seconds_count", "result_code=\"0\""), after.toString());
+        assertEquals(3, delta(before, after, "signet_ldap_search_entries_total", ""));
+        assertEquals(1, delta(before, after, "signet_ldap_binds_total", "result_code=\"0\""));
+        assertEquals(1, delta(before, after, "signet_ldap_binds_total", "result_code=\"49\""));
+    }
+
+    /** The server's Prometheus endpoint (management interface), as metric line prefix -> value. */
+    private static Map<String, Double> metrics() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:9990/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        Map<String, Double> values = new java.util.HashMap<>();
+        response.body().lines().filter(l -> l.startsWith("signet_ldap_")).forEach(l -> values.put(l.substring(0, l.lastIndexOf(' ')),
+                Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))));
+        return values;
+    }
+
+    /** How much the metric {@code name} grew, over its lines with {@code tag}. */
+    private static double delta(Map<String, Double> before, Map<String, Double> after, String name, String tag) {
+        return sum(after, name, tag) - sum(before, name, tag);
+    }
+
+    private static double sum(Map<String, Double> values, String name, String tag) {
+        return values.entrySet().stream().filter(e -> e.getKey().startsWith(name + "{") && e.getKey().contains(tag))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     @Test

@@ -23,6 +23,7 @@ import dev.signet.model.ServiceAccount;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -30,6 +31,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,12 +81,27 @@ public class Directory {
     private Tokens tokens;
     @EJB
     private Audit audit;
+    @Inject
+    private LdapTraffic traffic;
 
     private LdapNames names() {
         return LdapNames.of(domain.name().value(), domain.name().baseDn());
     }
 
     public LdapResult bind(LdapConnection connection, String name, char[] password) {
+        LdapResult result = authenticate(connection, name, password);
+        traffic.bound(result.resultCode());
+        return result;
+    }
+
+    public LdapSearchResult search(LdapConnection connection, LdapSearch search) {
+        long start = System.nanoTime();
+        LdapSearchResult result = answer(connection, search);
+        traffic.searched(result.done().resultCode(), result.entries().size(), Duration.ofNanos(System.nanoTime() - start));
+        return result;
+    }
+
+    private LdapResult authenticate(LdapConnection connection, String name, char[] password) {
         LdapNames names = names();
         if (name.isBlank() && password.length == 0) {
             return LdapResult.success();
@@ -143,7 +160,7 @@ public class Directory {
         return value.length() > 100 && value.chars().filter(c -> c == '.').count() == 2 && value.matches("[A-Za-z0-9_\\-.]+");
     }
 
-    public LdapSearchResult search(LdapConnection connection, LdapSearch search) {
+    private LdapSearchResult answer(LdapConnection connection, LdapSearch search) {
         LdapNames names = names();
         String base = LdapNames.normal(search.baseDn());
         if (base.isEmpty() && search.scope() == 0) {
@@ -199,7 +216,8 @@ public class Directory {
         boolean more = found.size() > page;
         List<Entry> shown = more ? found.subList(0, page) : found;
         LdapEntryMapping mapping = new LdapEntryMapping(names);
-        List<LdapSearchResult.Entry> entries = views.of(shown, caller).stream().map(v -> mapping.map(v, search.attributes())).toList();
+        List<LdapSearchResult.Entry> entries = views.of(shown, caller, LdapEntryMapping.schemaAttributesFor(search.attributes())).stream()
+                .map(v -> mapping.map(v, search.attributes())).toList();
         if (search.pageSize() > 0) {
             byte[] next = more ? shown.get(shown.size() - 1).uuid().toString().getBytes(StandardCharsets.US_ASCII) : null;
             return new LdapSearchResult(entries, LdapResult.success(), next);

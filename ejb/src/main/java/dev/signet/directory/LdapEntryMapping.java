@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 final class LdapEntryMapping {
     private static final String ALL_USER = "*";
     private static final String NONE = "1.1";
+    private static final String ALL_OPERATIONAL = "+";
     private final LdapNames names;
 
     LdapEntryMapping(LdapNames names) {
@@ -70,6 +71,28 @@ final class LdapEntryMapping {
             ldap.put("homeDirectory", List.of("/home/" + name));
         }
         return new LdapSearchResult.Entry(names.dnOf(name), selected(ldap, requested));
+    }
+
+    /**
+     * The schema attributes a search's requested LDAP attributes are built from ({@code *}, none
+     * or {@code +}: all of them). The name and the gid number are always read: the DN, the object
+     * classes and the home directory come from them.
+     */
+    static Set<String> schemaAttributesFor(List<String> requested) {
+        Set<String> wanted = requested.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        if (wanted.isEmpty() || wanted.contains(ALL_USER) || wanted.contains(ALL_OPERATIONAL)) {
+            return Schema.names();
+        }
+        Set<String> schema = new java.util.HashSet<>(Set.of(Schema.NAME, Schema.GIDNUMBER));
+        for (String attribute : wanted) {
+            switch (attribute) {
+                case "member", "memberuid", "uniquemember" -> schema.add(Schema.MEMBER);
+                case "gecos" -> schema.add(Schema.DISPLAYNAME);
+                default -> Schema.all().stream().filter(d -> d.ldapName().equalsIgnoreCase(attribute)).findFirst()
+                        .ifPresent(d -> schema.add(d.name()));
+            }
+        }
+        return schema;
     }
 
     private static List<String> objectClasses(EntryKind kind, boolean posix) {

@@ -42,30 +42,41 @@ public class EntryViews {
     }
 
     public List<EntryView> of(List<? extends Entry> entries, Caller caller) {
+        return of(entries, caller, Schema.names());
+    }
+
+    /**
+     * The views with only the {@code wanted} attributes (schema names): what is not wanted is not
+     * read, so a caller asking for two attributes (an LDAP search) costs no reference lookups.
+     */
+    public List<EntryView> of(List<? extends Entry> entries, Caller caller, Set<String> wanted) {
         if (entries.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<UUID>> direct = directGroups(entries.stream().map(Entry::uuid).toList());
+        boolean references = wanted.contains(Schema.MEMBER) || wanted.contains(Schema.MEMBEROF) || wanted.contains(Schema.DIRECTMEMBEROF);
+        Map<UUID, List<UUID>> direct = wanted.contains(Schema.DIRECTMEMBEROF) ? directGroups(entries.stream().map(Entry::uuid).toList()) : Map.of();
         Set<UUID> referenced = new HashSet<>();
         for (Entry e : entries) {
-            referenced.addAll(e.memberOf());
+            if (wanted.contains(Schema.MEMBEROF)) {
+                referenced.addAll(e.memberOf());
+            }
             referenced.addAll(direct.getOrDefault(e.uuid(), List.of()));
-            if (e instanceof Group g) {
+            if (e instanceof Group g && wanted.contains(Schema.MEMBER)) {
                 referenced.addAll(g.members());
             }
         }
-        Map<UUID, String> spns = lookup.spns(referenced);
+        Map<UUID, String> spns = references ? lookup.spns(referenced) : Map.of();
         List<EntryView> views = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            views.add(view(e, caller, spns, direct.getOrDefault(e.uuid(), List.of())));
+            views.add(view(e, caller, spns, direct.getOrDefault(e.uuid(), List.of()), wanted));
         }
         return views;
     }
 
-    private EntryView view(Entry e, Caller caller, Map<UUID, String> spns, List<UUID> directGroups) {
+    private EntryView view(Entry e, Caller caller, Map<UUID, String> spns, List<UUID> directGroups, Set<String> wanted) {
         Map<String, List<String>> attrs = new LinkedHashMap<>();
         for (AttributeDefinition def : Schema.all()) {
-            if (!def.appliesTo(e.kind()) || !AccessControl.mayRead(caller, e, def)) {
+            if (!wanted.contains(def.name()) || !def.appliesTo(e.kind()) || !AccessControl.mayRead(caller, e, def)) {
                 continue;
             }
             List<String> values = switch (def.name()) {

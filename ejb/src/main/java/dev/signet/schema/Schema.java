@@ -104,4 +104,9 @@ public final class Schema {
     public static Collection<AttributeDefinition> all() {
         return BY_NAME.values();
     }
+
+    /** Every attribute's name. */
+    public static Set<String> names() {
+        return java.util.Collections.unmodifiableSet(BY_NAME.keySet());
+    }
 }
