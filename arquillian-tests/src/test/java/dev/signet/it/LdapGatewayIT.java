@@ -17,7 +17,6 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
-import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedRequest;
 import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedResult;
 import com.unboundid.util.ssl.SSLUtil;
@@ -51,17 +50,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class LdapGatewayIT {
-    private static final String BASE = "dc=localhost";
+    static final String BASE = "dc=localhost";
     private static final int PORT = 3636;
-    /** Plain LDAP, which this test server turns on (arquillian.xml); off by default. */
-    private static final int PLAIN_PORT = 3389;
 
     @Deployment(testable = false)
     static EnterpriseArchive signet() {
         return TheEar.signet();
     }
 
-    private static SSLUtil trustingTheServer() throws Exception {
+    static SSLUtil trustingTheServer() throws Exception {
         String password = Files.readString(SignetServer.installation().resolve("standalone/data/signet/tls-keystore.password")).trim();
         return new SSLUtil(new TrustStoreTrustManager(SignetServer.baseDir().resolve("data/signet/tls.p12").toFile(), password.toCharArray(),
                 "PKCS12", true));
@@ -76,10 +73,10 @@ class LdapGatewayIT {
     }
 
     /** jsmith (POSIX, with a password) in developers, which is in engineering. */
-    private record Fixture(SignetApi idm, String jsmith, String password, String developers, String engineering) {
+    record Fixture(SignetApi idm, String jsmith, String password, String developers, String engineering) {
     }
 
-    private static Fixture fixture() {
+    static Fixture fixture() {
         SignetApi idm = SignetApi.idmAdmin();
         String jsmith = unique("jsmith");
         String password = "ldap gateway passphrase 77";
@@ -95,7 +92,7 @@ class LdapGatewayIT {
         return new Fixture(idm, jsmith, password, developers, engineering);
     }
 
-    private static String dn(String name) {
+    static String dn(String name) {
         return "spn=" + name + "@localhost," + BASE;
     }
 
@@ -213,25 +210,6 @@ class LdapGatewayIT {
     private static double sum(Map<String, Double> values, String name, String tag) {
         return values.entrySet().stream().filter(e -> e.getKey().startsWith(name + "{") && e.getKey().contains(tag))
                 .mapToDouble(Map.Entry::getValue).sum();
-    }
-
-    @Test
-    void plainLdapTakesNoPasswordBeforeStartTls() throws Exception {
-        Fixture f = fixture();
-        try (LDAPConnection ldap = new LDAPConnection("localhost", PLAIN_PORT)) {
-            assertTrue(ldap.getRootDSE().supportsExtendedOperation(StartTLSExtendedRequest.STARTTLS_REQUEST_OID));
-            LDAPException clear = assertThrows(LDAPException.class, () -> ldap.bind(f.jsmith(), f.password()));
-            assertEquals(ResultCode.CONFIDENTIALITY_REQUIRED, clear.getResultCode());
-            LDAPException clearWrong = assertThrows(LDAPException.class, () -> ldap.bind(f.jsmith(), "wrong"));
-            assertEquals(ResultCode.CONFIDENTIALITY_REQUIRED, clearWrong.getResultCode(), "the password is not checked, so nothing is told");
-
-            assertEquals(ResultCode.SUCCESS, ldap.processExtendedOperation(new StartTLSExtendedRequest(trustingTheServer().createSSLContext("TLSv1.2")))
-                    .getResultCode());
-            assertEquals(ResultCode.SUCCESS, ldap.bind(f.jsmith(), f.password()).getResultCode());
-            assertEquals(f.jsmith(), ldap.searchForEntry(BASE, SearchScope.SUB, "(uid=" + f.jsmith() + ")", "uid").getAttributeValue("uid"));
-        }
-        String events = SignetApi.admin().get("/v1/audit?type=ldap.bind&since=" + java.time.Instant.now().minusSeconds(120)).expect(200).body();
-        assertTrue(events.contains("password sent without TLS"), events);
     }
 
     @Test

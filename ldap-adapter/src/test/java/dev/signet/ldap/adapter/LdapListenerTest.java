@@ -168,6 +168,29 @@ class LdapListenerTest {
     }
 
     @Test
+    void threeHundredIdleConnectionsTakeNoThreadEach() throws Exception {
+        int threadsBefore = Thread.activeCount();
+        List<SSLSocket> idle = new java.util.ArrayList<>();
+        javax.net.ssl.SSLSocketFactory tls = new SSLUtil(new TrustAllTrustManager()).createSSLSocketFactory("TLSv1.2");
+        try {
+            for (int i = 0; i < 300; i++) {
+                SSLSocket socket = (SSLSocket) tls.createSocket("127.0.0.1", listener.port());
+                socket.startHandshake(); // connected and under TLS, then silent; the client side needs no thread
+                idle.add(socket);
+            }
+            int threadsWithIdle = Thread.activeCount();
+            assertTrue(threadsWithIdle - threadsBefore < 40, "threads " + threadsBefore + " -> " + threadsWithIdle);
+            try (LDAPConnection active = connect()) {
+                assertEquals(ResultCode.SUCCESS, active.bind("name=jsmith,dc=example,dc=com", "right").getResultCode(), "and a new one is served");
+            }
+        } finally {
+            for (SSLSocket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void randomBytesCloseThatConnectionAndTheListenerGoesOn() throws Exception {
         Random random = new Random(42);
         for (int i = 0; i < 100; i++) {
