@@ -238,6 +238,25 @@ class LdapGatewayIT {
     }
 
     @Test
+    void lockedAndExpiredAccountsDoNotBind() throws Exception {
+        Fixture locked = fixture();
+        locked.idm().post("/v1/person/" + locked.jsmith() + "/_lock", "{\"reason\":\"left the company\"}").expect(204);
+        Fixture expired = fixture();
+        expired.idm().patch("/v1/person/" + expired.jsmith(), attrs("account_expire", "2020-01-01T00:00:00Z")).expect(200);
+        try (LDAPConnection ldap = connect()) {
+            for (Fixture f : List.of(locked, expired)) {
+                LDAPException refused = assertThrows(LDAPException.class, () -> ldap.bind(f.jsmith(), f.password()));
+                assertEquals(ResultCode.INVALID_CREDENTIALS, refused.getResultCode(), "the right password, and still no");
+                assertEquals("invalid credentials", refused.getDiagnosticMessage(), "nothing says why");
+            }
+        }
+        expired.idm().patch("/v1/person/" + expired.jsmith(), "{\"attrs\":{\"account_expire\":[]}}").expect(200);
+        try (LDAPConnection ldap = connect()) {
+            assertEquals(ResultCode.SUCCESS, ldap.bind(expired.jsmith(), expired.password()).getResultCode(), "valid again");
+        }
+    }
+
+    @Test
     void aPagedSearchReturnsTwoThousandFiveHundredEntriesExactlyOnce() throws Exception {
         SignetApi idm = SignetApi.idmAdmin();
         String account = unique("ldap_paged");
