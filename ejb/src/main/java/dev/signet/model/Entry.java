@@ -75,16 +75,18 @@ public abstract class Entry {
 
     private Integer gidnumber;
 
+    // every collection table is indexed by its owner too: PostgreSQL does not index a foreign key
+    // by itself, and loading one entry's values would scan the table (a seq scan per LDAP search)
     @ElementCollection
     @CollectionTable(name = "entry_mail", joinColumns = @JoinColumn(name = "entry_uuid"),
-            indexes = @Index(name = "entry_mail_value", columnList = "mail"))
+            indexes = {@Index(name = "entry_mail_entry", columnList = "entry_uuid"), @Index(name = "entry_mail_value", columnList = "mail")})
     @Column(name = "mail", length = 320)
     private Set<String> mail = new HashSet<>();
 
     /** Transitive memberships, maintained on every write that changes them. */
     @ElementCollection
     @CollectionTable(name = "entry_memberof", joinColumns = @JoinColumn(name = "entry_uuid"),
-            indexes = @Index(name = "entry_memberof_group", columnList = "group_uuid"))
+            indexes = {@Index(name = "entry_memberof_entry", columnList = "entry_uuid"), @Index(name = "entry_memberof_group", columnList = "group_uuid")})
     @Column(name = "group_uuid")
     private Set<UUID> memberOf = new HashSet<>();
 

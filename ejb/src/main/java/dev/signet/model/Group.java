@@ -20,7 +20,7 @@ public class Group extends Entry {
     /** Direct members by UUID; the reverse direction is indexed for memberof. */
     @ElementCollection
     @CollectionTable(name = "group_member", joinColumns = @JoinColumn(name = "group_uuid"),
-            indexes = @Index(name = "group_member_member", columnList = "member_uuid"))
+            indexes = {@Index(name = "group_member_group", columnList = "group_uuid"), @Index(name = "group_member_member", columnList = "member_uuid")})
     @Column(name = "member_uuid")
     private Set<UUID> members = new HashSet<>();
 

@@ -50,7 +50,8 @@ public class OAuth2Client {
     private String secretDigest;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "oauth2_redirect_uri", joinColumns = @JoinColumn(name = "client_uuid"))
+    @CollectionTable(name = "oauth2_redirect_uri", joinColumns = @JoinColumn(name = "client_uuid"),
+            indexes = @Index(name = "oauth2_redirect_uri_client", columnList = "client_uuid"))
     @Column(name = "uri", length = 2048)
     private Set<String> redirectUris = new TreeSet<>();
 
