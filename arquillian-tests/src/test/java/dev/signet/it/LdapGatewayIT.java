@@ -68,7 +68,7 @@ class LdapGatewayIT {
         return trustingTheServer().createSSLSocketFactory("TLSv1.2");
     }
 
-    private static LDAPConnection connect() throws Exception {
+    static LDAPConnection connect() throws Exception {
         return new LDAPConnection(tls(), "localhost", PORT);
     }
 
