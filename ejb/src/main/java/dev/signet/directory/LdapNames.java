@@ -2,6 +2,7 @@ package dev.signet.directory;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where entries sit in the LDAP tree, Kanidm's way: flat under the naming context derived from
@@ -11,6 +12,9 @@ import java.util.Optional;
  * under {@code ou=people}), {@code cn=}, or the bare name or spn.
  */
 public record LdapNames(String baseDn, String domain) {
+    /** Spaces around DN separators; compiled once, since every operation normalises a DN. */
+    private static final Pattern SPACED_SEPARATOR = Pattern.compile("\\s*([,=])\\s*");
+
     public LdapNames {
         baseDn = normal(baseDn);
     }
@@ -56,6 +60,6 @@ public record LdapNames(String baseDn, String domain) {
 
     /** Lower case, no spaces around separators: the form DNs are compared in. */
     static String normal(String dn) {
-        return dn == null ? "" : dn.trim().toLowerCase(Locale.ROOT).replaceAll("\\s*([,=])\\s*", "$1");
+        return dn == null ? "" : SPACED_SEPARATOR.matcher(dn.trim().toLowerCase(Locale.ROOT)).replaceAll("$1");
     }
 }
