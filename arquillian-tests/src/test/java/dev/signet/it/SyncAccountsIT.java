@@ -85,6 +85,30 @@ class SyncAccountsIT {
         return s;
     }
 
+    /** Entries the source deletes and later sends again come back with their transitive memberof, as a REST revive does. */
+    @Test
+    void entriesRevivedBySyncGetTheirMemberofBack() {
+        Source s = imported();
+        UUID dept = UUID.randomUUID();
+        String deptName = unique("dept");
+        JsonObject deptEntry = entry(GROUP, dept, "cn=dept,ou=groups", deptName, "member", s.team().toString());
+        s.sync().post("/scim/v1/Sync", push("c1", "c2", List.of(deptEntry), List.of())).expect(200);
+        assertTrue(s.idm().get("/v1/person/" + s.aliceName()).expect(200).attr("memberof").stream().anyMatch(g -> g.startsWith(deptName + "@")));
+
+        s.sync().post("/scim/v1/Sync", push("c2", "c3", List.of(), List.of(s.alice(), s.bob(), s.team(), dept))).expect(200);
+        assertEquals(404, s.idm().get("/v1/person/" + s.aliceName()).status());
+        JsonObject back = s.sync().post("/scim/v1/Sync", push("c3", "c4", List.of(
+                entry(PERSON, s.alice(), "uid=alice,ou=people", s.aliceName(), "displayname", "Alice A", "mail", s.aliceName() + "@example.com"),
+                entry(PERSON, s.bob(), "uid=bob,ou=people", s.bobName(), "displayname", "Bob B"),
+                entry(GROUP, s.team(), "cn=team,ou=groups", s.teamName(), "member", s.alice() + "," + s.bob()), deptEntry), List.of()))
+                .expect(200).object();
+        assertEquals(0, back.getInt("created"), back.toString());
+        SignetApi.Response alice = s.idm().get("/v1/person/" + s.aliceName()).expect(200);
+        assertTrue(alice.attr("memberof").stream().anyMatch(g -> g.startsWith(s.teamName() + "@")), alice.body());
+        assertTrue(alice.attr("memberof").stream().anyMatch(g -> g.startsWith(deptName + "@")), "transitive: " + alice.body());
+        assertTrue(s.idm().get("/v1/group/" + s.teamName()).expect(200).attr("memberof").stream().anyMatch(g -> g.startsWith(deptName + "@")));
+    }
+
     @Test
     void importedEntriesBelongToTheirSyncAccountExceptWhatItYields() {
         Source s = imported();

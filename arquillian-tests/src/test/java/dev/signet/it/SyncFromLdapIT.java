@@ -42,7 +42,11 @@ class SyncFromLdapIT {
     }
 
     static JsonObject runToEnd(SignetApi idm, String account) throws InterruptedException {
-        String run = idm.post("/v1/sync_account/" + account + "/_run", "").expect(202).object().getString("run");
+        return awaitEnd(idm, account, idm.post("/v1/sync_account/" + account + "/_run", "").expect(202).object().getString("run"));
+    }
+
+    /** The run once it ended, as the history shows it. */
+    static JsonObject awaitEnd(SignetApi idm, String account, String run) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             for (JsonObject item : idm.get("/v1/sync_account/" + account + "/_runs").expect(200).array().getValuesAs(JsonObject.class)) {

@@ -21,6 +21,55 @@ class SyncFromSlapdIT extends SyncFromLdapIT {
         return UpstreamDirectory.slapd();
     }
 
+    /**
+     * slapd answers a refresh from a cookie with nothing changed by no entries and SyncDone
+     * refreshDeletes=TRUE without a new cookie: that means "nothing happened", and each such run
+     * must keep every entry and the cookie it had (it once deleted every imported entry).
+     */
+    @Test
+    void quietRunsChangeNothingAndKeepTheCookie() throws Exception {
+        try (UpstreamDirectory upstream = directory()) {
+            List<String> dns = new ArrayList<>();
+            List<String> uids = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                uids.add(unique("quiet" + i));
+                dns.add(upstream.person(uids.get(i), "Quiet " + i));
+            }
+            String team = unique("quietteam");
+            upstream.group(team, dns.subList(0, 2));
+            SignetApi idm = SignetApi.idmAdmin();
+            String account = upstream.syncAccount(idm, "quiet_sync");
+            JsonObject first = runToEnd(idm, account);
+            assertEquals(5, first.getInt("created"), first.toString());
+            String cookie = idm.get("/v1/sync_account/" + account).expect(200).attr("sync_cookie").get(0);
+
+            for (int i = 0; i < 3; i++) {
+                assertQuiet(idm, account, uids, team, runToEnd(idm, account));
+                assertEquals(List.of(cookie), idm.get("/v1/sync_account/" + account).expect(200).attr("sync_cookie"),
+                        "a refresh that brings nothing keeps the cookie");
+            }
+            upstream.server.modify(dns.get(3), new Modification(ModificationType.REPLACE, "displayName", "Quiet Renamed"));
+            JsonObject changed = runToEnd(idm, account);
+            assertEquals("COMPLETED", changed.getString("status"), changed.toString());
+            assertEquals(1, changed.getInt("updated"), changed.toString());
+            assertEquals(0, changed.getInt("deleted"), changed.toString());
+            assertEquals(List.of("Quiet Renamed"), idm.get("/v1/person/" + uids.get(3)).expect(200).attr("displayname"));
+            for (int i = 0; i < 3; i++) {
+                assertQuiet(idm, account, uids, team, runToEnd(idm, account));
+            }
+        }
+    }
+
+    private static void assertQuiet(SignetApi idm, String account, List<String> uids, String team, JsonObject run) {
+        assertEquals("COMPLETED", run.getString("status"), run.toString());
+        assertEquals(0, run.getInt("deleted"), "nothing upstream still has is deleted: " + run);
+        for (String uid : uids) {
+            idm.get("/v1/person/" + uid).expect(200);
+        }
+        assertTrue(idm.get("/v1/person/" + uids.get(0)).expect(200).attr("memberof").stream().anyMatch(g -> g.startsWith(team + "@")),
+                "memberof stays");
+    }
+
     @Test
     void laterRunsReadOnlyWhatChanged() throws Exception {
         try (UpstreamDirectory upstream = directory()) {

@@ -3,6 +3,7 @@ package dev.signet.audit;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.Caller;
 import dev.signet.model.Entry;
+import dev.signet.fault.InvalidInput;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -63,14 +64,30 @@ public class Audit {
         return ClientOrigin.addressOf(origin);
     }
 
-    /** Events at or after {@code since}, oldest first, optionally of one type. */
+    /**
+     * Events at or after {@code since}, oldest first, optionally of one type, and after the event
+     * {@code after} when paging on from it: (time, id) orders events exactly, even when several
+     * share a millisecond or come from nodes whose id blocks interleave.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<AuditEvent> since(Instant since, String type, int limit) {
-        TypedQuery<AuditEvent> query = em.createQuery(type == null
-                        ? "select e from AuditEvent e where e.at >= :since order by e.at, e.id"
-                        : "select e from AuditEvent e where e.at >= :since and e.type = :type order by e.at, e.id",
-                AuditEvent.class);
+    public List<AuditEvent> since(Instant since, String type, int limit, Long after) {
+        StringBuilder jpql = new StringBuilder("select e from AuditEvent e where e.at >= :since");
+        AuditEvent cursor = null;
+        if (after != null) {
+            cursor = em.find(AuditEvent.class, after);
+            if (cursor == null) {
+                throw new InvalidInput("after", "after must be the id of an event a previous page returned");
+            }
+            jpql.append(" and (e.at > :at or (e.at = :at and e.id > :id))");
+        }
+        if (type != null) {
+            jpql.append(" and e.type = :type");
+        }
+        TypedQuery<AuditEvent> query = em.createQuery(jpql.append(" order by e.at, e.id").toString(), AuditEvent.class);
         query.setParameter("since", since);
+        if (cursor != null) {
+            query.setParameter("at", cursor.at()).setParameter("id", cursor.id());
+        }
         if (type != null) {
             query.setParameter("type", type);
         }

@@ -21,11 +21,12 @@ public class AuditTrail {
     @EJB
     private Audit audit;
 
-    public List<AuditEvent> read(Instant since, String type, int limit) {
+    /** A page of events, oldest first: at or after {@code since}, and after the event {@code after} (null on the first page). */
+    public List<AuditEvent> read(Instant since, String type, int limit, Long after) {
         AccessControl.requireAudit(callers.current());
         if (limit < 1 || limit > MAX_READ) {
             throw new InvalidInput("limit", "limit must be 1 to " + MAX_READ);
         }
-        return audit.since(since, type, limit);
+        return audit.since(since, type, limit, after);
     }
 }

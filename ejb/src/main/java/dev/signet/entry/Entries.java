@@ -103,6 +103,7 @@ public class Entries {
         String name = Schema.require(Schema.NAME, kind).syntax().normalise(Schema.NAME,
                 attrs.getOrDefault(Schema.NAME, List.of("")).stream().findFirst().orElse(""));
         Entry entry = existing;
+        Set<UUID> changes = new HashSet<>();
         if (entry == null) {
             entry = switch (kind) {
                 case PERSON -> new Person(uuid, name, now);
@@ -113,11 +114,13 @@ public class Entries {
         } else {
             if (entry.recycled()) {
                 entry.revive(now);
+                // back in its groups (and, for a group, above its members): memberof was cleared
+                // or went stale while it was in the recycle bin, and its member list may be unchanged
+                changes.add(entry.uuid());
             }
             entry.rename(name);
         }
         entry.syncedBy(owner, externalId);
-        Set<UUID> changes = new HashSet<>();
         for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
             if (attr.getKey().equals(Schema.GIDNUMBER)) {
                 importGidnumber(entry, attr.getValue());

@@ -1,5 +1,8 @@
 package dev.signet.sync;
 
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
 import dev.signet.fault.InvalidInput;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -7,7 +10,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,14 +46,48 @@ public record LdapSource(String url, String bindDn, String baseDn, String person
         if (!scheme.equals("ldaps") && !scheme.equals("ldap") || uri.getHost() == null) {
             throw new InvalidInput("url", "url must be ldaps://host[:port] or ldap://host[:port] (StartTLS)");
         }
-        if (bindDn == null || bindDn.isBlank() || baseDn == null || baseDn.isBlank()) {
-            throw new InvalidInput("base_dn", "bind_dn and base_dn are required");
-        }
+        requireDn("bind_dn", bindDn);
+        requireDn("base_dn", baseDn);
         personFilter = personFilter == null || personFilter.isBlank() ? DEFAULT_PERSON_FILTER : personFilter;
         groupFilter = groupFilter == null || groupFilter.isBlank() ? DEFAULT_GROUP_FILTER : groupFilter;
+        requireFilter("person_filter", personFilter);
+        requireFilter("group_filter", groupFilter);
+        if (caPem != null && !caPem.isBlank()) {
+            requireCertificates(caPem);
+        }
         exclude = List.copyOf(exclude == null ? List.of() : exclude);
         remap = Map.copyOf(remap == null ? Map.of() : remap);
         attributeMap = attributeMap == null ? new LdapAttributeMap(Map.of()) : attributeMap;
+    }
+
+    // checked when the source is set, so a typo is a 400 naming the field, not a failed run an hour later
+    private static void requireDn(String field, String dn) {
+        if (dn == null || dn.isBlank()) {
+            throw new InvalidInput(field, field + " is required");
+        }
+        if (!DN.isValidDN(dn)) {
+            throw new InvalidInput(field, field + " is not a distinguished name (RFC 4514), e.g. cn=reader,dc=example,dc=com");
+        }
+    }
+
+    private static void requireFilter(String field, String filter) {
+        try {
+            Filter.create(filter);
+        } catch (LDAPException e) {
+            throw new InvalidInput(field, field + " is not an LDAP filter (RFC 4515): " + e.getMessage());
+        }
+    }
+
+    private static void requireCertificates(String pem) {
+        try {
+            if (!CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+                    .isEmpty()) {
+                return;
+            }
+        } catch (CertificateException e) {
+            // said below
+        }
+        throw new InvalidInput("ca_pem", "ca_pem must hold one or more PEM certificates (-----BEGIN CERTIFICATE-----)");
     }
 
     public boolean startTls() {

@@ -46,7 +46,9 @@ final class StagedChangeSet {
     }
 
     SyncChangeSet read() {
-        boolean incremental = run.sourceCookie().isPresent() && account.cookie().filter(c -> c.startsWith(SyncRuns.SYNCREPL)).isPresent();
+        // only a read that went on from the account's own cookie lists changes alone; anything else
+        // (no RFC 4533, a first run, a refresh the directory asked for) listed every entry it has
+        boolean incremental = run.incremental() && account.cookie().filter(c -> c.startsWith(SyncRuns.SYNCREPL)).isPresent();
         // plain rows: 100k staged entities would only weigh on the session until commit
         List<Object[]> staged = em.createQuery("select s.kind, s.entryUuid, s.dn, s.attrs from StagedEntry s where s.run = :run order by s.seq",
                 Object[].class).setParameter("run", run.id()).getResultList();

@@ -119,6 +119,22 @@ public class SyncAccounts {
         return account;
     }
 
+    /**
+     * Tries the account's LDAP source as a run would (connect, TLS, bind) and counts what its
+     * person and group filters match, so a wrong setting shows before a run fails on it.
+     */
+    public SourceProbe.Result testLdap(String id) {
+        Caller caller = admin();
+        SyncAccount account = require(id);
+        LdapSource source = account.ldapSource().orElseThrow(() -> new Conflict("sync_account", account.name() + " has no LDAP source; PUT _ldap first"));
+        String password = account.sealedBindPassword().map(p -> dev.signet.auth.KeyEncryption.fromConfiguredFile().decrypt(p, SyncRuns.PASSWORD_CONTEXT))
+                .orElse("");
+        SourceProbe.Result result = SourceProbe.probe(source, password.toCharArray());
+        audit.success("sync.source.test", caller, null, "sync account " + account.name() + ": "
+                + (result.failure() == null ? result.people() + " people, " + result.groups() + " groups" : result.failure()));
+        return result;
+    }
+
     /** Restarts a run that failed while reading, from its last staged chunk. */
     public void restart(String id, java.util.UUID run) {
         Caller caller = admin();

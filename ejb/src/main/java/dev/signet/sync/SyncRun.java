@@ -60,6 +60,10 @@ public class SyncRun {
     @Column(name = "deletes_only")
     private Boolean deletesOnly;
 
+    /** Whether step 1 went on from the account's RFC 4533 cookie, listing only what changed since. */
+    @Column(name = "from_cookie")
+    private Boolean incremental;
+
     protected SyncRun() {
     }
 
@@ -139,8 +143,13 @@ public class SyncRun {
         return Boolean.TRUE.equals(deletesOnly);
     }
 
-    void sourceRead(String cookie, boolean onlyDeletes) {
+    public boolean incremental() {
+        return Boolean.TRUE.equals(incremental);
+    }
+
+    void sourceRead(String cookie, boolean fromCookie, boolean onlyDeletes) {
         this.sourceCookie = cookie;
+        this.incremental = fromCookie;
         this.deletesOnly = onlyDeletes;
     }
 

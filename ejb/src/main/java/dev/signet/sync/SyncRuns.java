@@ -16,10 +16,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -65,9 +67,14 @@ public class SyncRuns {
 
     /** A new run of the account's job; refused while the account cannot sync. */
     public UUID begin(UUID account) {
-        SyncAccount found = em.find(SyncAccount.class, account);
+        // the account's row locked: two starts at once (an admin and the schedule) see each other's run
+        SyncAccount found = em.find(SyncAccount.class, account, LockModeType.PESSIMISTIC_WRITE);
         if (found == null || found.finalised() || found.ldapSource().isEmpty()) {
             throw new Conflict("sync_account", "the sync account has no LDAP source to run, or is finalised");
+        }
+        Optional<UUID> going = runningRun(account);
+        if (going.isPresent()) {
+            throw new Conflict("run", "run " + going.get() + " of " + found.name() + " is still going; wait for it to end");
         }
         // what earlier runs that failed while reading staged is kept for their restart only until a new run
         em.createQuery("delete from StagedEntry s where s.run in (select r.id from SyncRun r where r.account = :account and r.status <> 'RUNNING')")
@@ -107,8 +114,12 @@ public class SyncRuns {
 
     /** Whether a run of the account is under way (a scheduled run then waits for the next time). */
     public boolean running(UUID account) {
-        return !em.createQuery("select r.id from SyncRun r where r.account = :account and r.status = 'RUNNING'", UUID.class)
-                .setParameter("account", account).setMaxResults(1).getResultList().isEmpty();
+        return runningRun(account).isPresent();
+    }
+
+    private Optional<UUID> runningRun(UUID account) {
+        return em.createQuery("select r.id from SyncRun r where r.account = :account and r.status = 'RUNNING'", UUID.class)
+                .setParameter("account", account).setMaxResults(1).getResultStream().findFirst();
     }
 
     public SourceAccess source(UUID run) {
@@ -119,9 +130,13 @@ public class SyncRuns {
         return new SourceAccess(account.ldapSource().orElseThrow(), password.toCharArray(), cookie);
     }
 
-    /** Step 1 read the source to its end: the source's new sync cookie, and whether it sent deletions rather than every entry. */
-    public void sourceRead(UUID run, byte[] cookie, boolean deletesOnly) {
-        em.find(SyncRun.class, run).sourceRead(cookie == null ? null : java.util.Base64.getEncoder().encodeToString(cookie), deletesOnly);
+    /**
+     * Step 1 read the source to its end with RFC 4533: the source's sync cookie to keep, whether
+     * the read went on from the account's cookie (so it lists changes only), and whether it sent
+     * deletions rather than every entry still there.
+     */
+    public void sourceRead(UUID run, byte[] cookie, boolean incremental, boolean deletesOnly) {
+        em.find(SyncRun.class, run).sourceRead(cookie == null ? null : java.util.Base64.getEncoder().encodeToString(cookie), incremental, deletesOnly);
     }
 
     /** The source refused the account's sync cookie mid-read: the next run starts over with a full read. */

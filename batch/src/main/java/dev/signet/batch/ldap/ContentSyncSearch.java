@@ -42,7 +42,14 @@ final class ContentSyncSearch implements AsyncSearchResultListener, Intermediate
 
     private final transient BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2000);
     private volatile boolean closed;
+    /**
+     * The sync state to keep: the cookie sent until the directory sends a newer one. RFC 4533
+     * lets a refresh end without a cookie (slapd does when nothing changed), which means the
+     * state did not move, not that it is lost.
+     */
     private volatile byte[] cookie;
+    /** Whether the search went from a cookie: only then is what it does not list still there. */
+    private boolean incremental;
     private volatile boolean deletesOnly;
     private transient LDAPConnection connection;
     private transient AsyncRequestID request;
@@ -50,6 +57,8 @@ final class ContentSyncSearch implements AsyncSearchResultListener, Intermediate
     static ContentSyncSearch start(LDAPConnection connection, String baseDn, String filter, String[] attributes, byte[] cookie) throws LDAPException {
         ContentSyncSearch search = new ContentSyncSearch();
         search.connection = connection;
+        search.cookie = cookie;
+        search.incremental = cookie != null;
         SearchRequest request = new SearchRequest(search, baseDn, SearchScope.SUB, filter, attributes);
         request.setControls(new ContentSyncRequestControl(true, ContentSyncRequestMode.REFRESH_ONLY,
                 cookie == null ? null : new ASN1OctetString(cookie), false));
@@ -72,6 +81,11 @@ final class ContentSyncSearch implements AsyncSearchResultListener, Intermediate
     /** The source's sync state once the search ended. */
     byte[] cookie() {
         return cookie;
+    }
+
+    /** Whether the search continued from a sync cookie, rather than reading the directory whole. */
+    boolean incremental() {
+        return incremental;
     }
 
     /** Whether the source used the delete phase: only changes and deletions, not every entry it has. */

@@ -11,6 +11,8 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.ContentSyncRequestControl;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import dev.signet.sync.SourceDirectory;
+import dev.signet.sync.SourceFailure;
 import dev.signet.sync.SyncRuns;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
@@ -56,11 +58,19 @@ public class LdapEntryReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
+        try {
+            connect(checkpoint);
+        } catch (Exception e) {
+            throw recorded(e);
+        }
+    }
+
+    private void connect(Serializable checkpoint) throws Exception {
         SyncRuns.SourceAccess access = runs.source(run(job));
         baseDn = access.source().baseDn();
         attributes = access.source().attributeMap().requested();
         filters = List.of(access.source().personFilter(), access.source().groupFilter());
-        connection = LdapDirectory.connect(access);
+        connection = SourceDirectory.connect(access.source(), access.password());
         RootDSE root = connection.getRootDSE();
         if (root != null && root.supportsControl(ContentSyncRequestControl.SYNC_REQUEST_OID)) {
             sync = ContentSyncSearch.start(connection, baseDn, either(), attributes, access.cookie());
@@ -74,11 +84,25 @@ public class LdapEntryReader extends AbstractItemReader {
 
     @Override
     public Object readItem() throws Exception {
-        Object next = sync != null ? readSync() : readPaged();
+        Object next;
+        try {
+            next = sync != null ? readSync() : readPaged();
+        } catch (Exception e) {
+            throw recorded(e);
+        }
         if (next != null) {
             emitted++;
         }
         return next;
+    }
+
+    /**
+     * The run's report says why reading failed (the stage, the LDAP result code and message, the
+     * TLS or network reason), rather than the job's bare FAILED; the run stays restartable.
+     */
+    private Exception recorded(Exception failure) {
+        runs.fail(run(job), SourceFailure.describe(failure, SourceFailure.Stage.SEARCH), 0);
+        return failure;
     }
 
     @Override
@@ -111,7 +135,7 @@ public class LdapEntryReader extends AbstractItemReader {
         if (end.code() != ResultCode.SUCCESS) {
             throw new LDAPException(end.code(), "the directory ended the sync search: " + end.message());
         }
-        runs.sourceRead(run(job), sync.cookie(), sync.deletesOnly());
+        runs.sourceRead(run(job), sync.cookie(), sync.incremental(), sync.deletesOnly());
         return null;
     }
 

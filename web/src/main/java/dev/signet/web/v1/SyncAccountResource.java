@@ -108,6 +108,22 @@ public class SyncAccountResource {
         return ldap(accounts.get(id));
     }
 
+    /**
+     * Tries the stored LDAP source (connect, TLS, bind) and counts what the filters match:
+     * {@code {"ok": true, "people": n, "groups": n, "complete": true}}, or {@code {"ok": false,
+     * "stage": "connect|tls|bind|search", "error": "..."}}.
+     */
+    @POST
+    @Path("{id}/_ldap/_test")
+    public JsonObject testLdapSource(@PathParam("id") String id) {
+        dev.signet.sync.SourceProbe.Result result = accounts.testLdap(id);
+        if (result.failure() != null) {
+            return Json.createObjectBuilder().add("ok", false).add("stage", result.stage()).add("error", result.failure()).build();
+        }
+        return Json.createObjectBuilder().add("ok", true).add("people", result.people()).add("groups", result.groups())
+                .add("complete", result.complete()).build();
+    }
+
     /** {@code {"schedule": "0 * * * *"}}: cron fields (or six, seconds first), on one node of a cluster. */
     @PUT
     @Path("{id}/_schedule")
