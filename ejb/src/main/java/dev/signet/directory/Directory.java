@@ -48,7 +48,7 @@ import java.util.UUID;
  * The LDAP gateway's answers (DESIGN.md: the directory facade). Binds check a password, or a
  * service account's API token, with the same lockout and audit as every login; a search becomes
  * one indexed query ({@link LdapFilterTranslator}), paged by UUID, and each entry shows what the
- * bound identity may read. Anonymous connections read the root DSE only.
+ * bound identity may read. Anonymous connections read the root DSE and the subschema entry only.
  */
 // access is decided in code: the bound identity (or anonymous) is the caller of each operation
 @PermitAll

@@ -227,7 +227,12 @@ final class LdapSessionHandler extends IoHandlerAdapter {
         // a malformed PDU, a TLS failure or a core error: this connection ends, the listener goes on
         boolean peer = cause instanceof org.apache.mina.filter.codec.ProtocolDecoderException || cause instanceof javax.net.ssl.SSLException
                 || cause instanceof java.io.IOException;
-        LOG.log(peer ? Level.FINE : Level.WARNING, "LDAP connection " + session.getId() + " closed", cause);
+        if (peer) {
+            // the client's doing (a failed TLS handshake, bytes that are not LDAP): one line, no stack trace
+            LOG.fine(() -> "LDAP connection " + session.getId() + " from " + connection(session).remoteAddress() + " closed: " + cause);
+        } else {
+            LOG.log(Level.WARNING, "LDAP connection " + session.getId() + " closed", cause);
+        }
         session.closeNow();
     }
 }
