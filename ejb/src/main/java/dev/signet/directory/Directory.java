@@ -233,7 +233,7 @@ public class Directory {
         List<Entry> shown = more ? found.subList(0, page) : found;
         LdapEntryMapping mapping = new LdapEntryMapping(names);
         List<EntryView> seen = views.of(shown, caller, LdapEntryMapping.schemaAttributesFor(search.attributes()));
-        Set<String> posixAccounts = posixAccountsAmongMembers(seen);
+        Set<String> posixAccounts = LdapEntryMapping.returns(search.attributes(), "memberUid") ? posixAccountsAmongMembers(seen) : Set.of();
         List<LdapSearchResult.Entry> entries = seen.stream().map(v -> mapping.map(v, search.attributes(), posixAccounts)).toList();
         if (search.pageSize() > 0) {
             byte[] next = more ? shown.get(shown.size() - 1).uuid().toString().getBytes(StandardCharsets.US_ASCII) : null;
@@ -246,7 +246,7 @@ public class Directory {
     /** The names of the live POSIX accounts among the members of these entries (for memberUid), a bounded IN list at a time. */
     private Set<String> posixAccountsAmongMembers(List<EntryView> shown) {
         List<String> members = shown.stream().flatMap(v -> v.attrs().getOrDefault(Schema.MEMBER, List.of()).stream())
-                .map(spn -> spn.contains("@") ? spn.substring(0, spn.indexOf('@')) : spn).distinct().toList();
+                .map(LdapEntryMapping::nameOfSpn).distinct().toList();
         Set<String> posix = new HashSet<>();
         for (int from = 0; from < members.size(); from += MEMBER_BATCH) {
             posix.addAll(em.createQuery("select a.liveName from Account a where a.liveName in :names and a.gidnumber is not null", String.class)

@@ -146,6 +146,11 @@ final class LdapEntryMapping {
         return chosen;
     }
 
+    /** Whether a search asking for {@code requested} returns {@code attribute} (a user attribute) when the entry has it. */
+    static boolean returns(List<String> requested, String attribute) {
+        return requested.isEmpty() || requested.stream().anyMatch(a -> a.equals(ALL_USER) || a.equalsIgnoreCase(attribute));
+    }
+
     /** RFC 4517 3.3.3: a Boolean is TRUE or FALSE, in capitals. */
     private static String ldapBoolean(String value) {
         return Boolean.parseBoolean(value) ? "TRUE" : "FALSE";
@@ -155,7 +160,7 @@ final class LdapEntryMapping {
         return names.dnOf(nameOfSpn(spn));
     }
 
-    private static String nameOfSpn(String spn) {
+    static String nameOfSpn(String spn) {
         int at = spn.indexOf('@');
         return at < 0 ? spn : spn.substring(0, at);
     }

@@ -2,6 +2,7 @@ package dev.signet.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signet.entry.EntryView;
 import dev.signet.model.EntryKind;
@@ -38,6 +39,15 @@ class LdapEntryMappingTest {
                 "spn=nested@example.com,dc=example,dc=com"), ldap.get("member"), "member names every member");
         assertEquals(List.of("jsmith"), ldap.get("memberUid"));
         assertFalse(mapping.map(group, List.of(), Set.of()).attributes().containsKey("memberUid"), "no POSIX member, no memberUid");
+    }
+
+    @Test
+    void memberUidIsReturnedForEverythingOrWhenNamed() {
+        assertTrue(LdapEntryMapping.returns(List.of(), "memberUid"));
+        assertTrue(LdapEntryMapping.returns(List.of("*"), "memberUid"));
+        assertTrue(LdapEntryMapping.returns(List.of("cn", "memberuid"), "memberUid"));
+        assertFalse(LdapEntryMapping.returns(List.of("cn", "member"), "memberUid"));
+        assertFalse(LdapEntryMapping.returns(List.of("1.1"), "memberUid"));
     }
 
     @Test
