@@ -2,6 +2,7 @@ package dev.signet.directory;
 
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import dev.signet.access.BuiltinGroup;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
@@ -16,10 +17,12 @@ import dev.signet.auth.VerifiedToken;
 import dev.signet.credential.Passwords;
 import dev.signet.domain.Domain;
 import dev.signet.entry.EntryLookup;
+import dev.signet.entry.EntryView;
 import dev.signet.entry.EntryViews;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
 import dev.signet.model.ServiceAccount;
+import dev.signet.schema.Schema;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -34,16 +37,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The LDAP gateway's answers (DESIGN.md: the directory facade). Binds check a password, or a
  * service account's API token, with the same lockout and audit as every login; a search becomes
  * one indexed query ({@link LdapFilterTranslator}), paged by UUID, and each entry shows what the
- * bound identity may read. Anonymous connections read the root DSE only.
+ * bound identity may read. Anonymous connections read the root DSE and the subschema entry only.
  */
 // access is decided in code: the bound identity (or anonymous) is the caller of each operation
 @PermitAll
@@ -55,6 +60,7 @@ public class Directory {
     /** The longest a search may run, whatever the client asks. */
     static final int MAX_SECONDS = 30;
     static final int PROTOCOL_ERROR = 2;
+    static final int INAPPROPRIATE_MATCHING = 18;
     static final int CONFIDENTIALITY_REQUIRED = 13;
     static final int NO_SUCH_OBJECT = 32;
     static final int UNWILLING_TO_PERFORM = 53;
@@ -63,6 +69,8 @@ public class Directory {
     static final int PRIVILEGED_LIMIT = 100_000;
     private static final String TOKEN_BIND = "dn=token";
     private static final String DENIED = "invalid credentials";
+    /** Member names per query when finding which are POSIX accounts: well below any database's bound-parameter limit. */
+    private static final int MEMBER_BATCH = 1000;
 
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
@@ -166,6 +174,10 @@ public class Directory {
         if (base.isEmpty() && search.scope() == 0) {
             return new LdapSearchResult(List.of(rootDse(names)), LdapResult.success(), null);
         }
+        if (Subschema.names(base)) {
+            // like the root DSE, the schema is the server's, not anyone's data: clients read it before they bind
+            return subschema(search);
+        }
         Caller caller = caller(connection, names);
         if (caller == Caller.ANONYMOUS) {
             return new LdapSearchResult(List.of(), LdapResult.success(), null);
@@ -200,7 +212,11 @@ public class Directory {
         Root<Entry> entry = query.from(Entry.class);
         List<Predicate> where = new ArrayList<>();
         where.add(entry.get("recycledAt").isNull());
-        where.add(new LdapFilterTranslator(cb, query, entry, names, privileged, n -> lookup.live(n).map(Entry::uuid)).translate(filter));
+        try {
+            where.add(new LdapFilterTranslator(cb, query, entry, names, privileged, n -> lookup.live(n).map(Entry::uuid)).translate(filter));
+        } catch (InappropriateMatching e) {
+            return new LdapSearchResult(List.of(), new LdapResult(INAPPROPRIATE_MATCHING, "", e.getMessage()), null);
+        }
         only.ifPresent(n -> where.add(cb.equal(entry.get("liveName"), n)));
         Optional<UUID> after = cookie(search.pageCookie());
         after.ifPresent(u -> where.add(cb.greaterThan(entry.get("uuid"), u)));
@@ -216,14 +232,41 @@ public class Directory {
         boolean more = found.size() > page;
         List<Entry> shown = more ? found.subList(0, page) : found;
         LdapEntryMapping mapping = new LdapEntryMapping(names);
-        List<LdapSearchResult.Entry> entries = views.of(shown, caller, LdapEntryMapping.schemaAttributesFor(search.attributes())).stream()
-                .map(v -> mapping.map(v, search.attributes())).toList();
+        List<EntryView> seen = views.of(shown, caller, LdapEntryMapping.schemaAttributesFor(search.attributes()));
+        Set<String> posixAccounts = LdapEntryMapping.returns(search.attributes(), "memberUid") ? posixAccountsAmongMembers(seen) : Set.of();
+        List<LdapSearchResult.Entry> entries = seen.stream().map(v -> mapping.map(v, search.attributes(), posixAccounts)).toList();
         if (search.pageSize() > 0) {
             byte[] next = more ? shown.get(shown.size() - 1).uuid().toString().getBytes(StandardCharsets.US_ASCII) : null;
             return new LdapSearchResult(entries, LdapResult.success(), next);
         }
         return new LdapSearchResult(entries, more ? new LdapResult(SIZE_LIMIT_EXCEEDED, "", "more than " + limit + " entries match")
                 : LdapResult.success(), null);
+    }
+
+    /** The names of the live POSIX accounts among the members of these entries (for memberUid), a bounded IN list at a time. */
+    private Set<String> posixAccountsAmongMembers(List<EntryView> shown) {
+        List<String> members = shown.stream().flatMap(v -> v.attrs().getOrDefault(Schema.MEMBER, List.of()).stream())
+                .map(LdapEntryMapping::nameOfSpn).distinct().toList();
+        Set<String> posix = new HashSet<>();
+        for (int from = 0; from < members.size(); from += MEMBER_BATCH) {
+            posix.addAll(em.createQuery("select a.liveName from Account a where a.liveName in :names and a.gidnumber is not null", String.class)
+                    .setParameter("names", members.subList(from, Math.min(members.size(), from + MEMBER_BATCH))).getResultList());
+        }
+        return posix;
+    }
+
+    /** RFC 4512 4.4: a base search of the subschema entry, the filter evaluated on it as on any entry. */
+    private static LdapSearchResult subschema(LdapSearch search) {
+        if (search.scope() != 0) {
+            return new LdapSearchResult(List.of(), LdapResult.success(), null);
+        }
+        try {
+            boolean matches = Subschema.matches(Filter.create(search.filter()));
+            return new LdapSearchResult(matches ? List.of(Subschema.entry(search.attributes())) : List.of(), LdapResult.success(), null);
+        } catch (LDAPException e) {
+            return new LdapSearchResult(List.of(), new LdapResult(e.getResultCode() == ResultCode.INAPPROPRIATE_MATCHING ? INAPPROPRIATE_MATCHING
+                    : PROTOCOL_ERROR, "", "the filter cannot be evaluated on the subschema entry: " + e.getMessage()), null);
+        }
     }
 
     private static Optional<UUID> cookie(byte[] cookie) {
@@ -254,6 +297,7 @@ public class Directory {
                 "supportedExtension", List.of("1.3.6.1.4.1.4203.1.11.3", "1.3.6.1.4.1.1466.20037"),
                 "supportedControl", List.of("1.2.840.113556.1.4.319"),
                 "supportedFeatures", List.of("1.3.6.1.4.1.4203.1.5.1"),
-                "vendorName", List.of("Signet")));
+                "vendorName", List.of("Signet"),
+                "subschemaSubentry", List.of(Subschema.DN)));
     }
 }

@@ -6,6 +6,7 @@ import dev.signet.model.EntryKind;
 import dev.signet.schema.AttributeDefinition;
 import dev.signet.schema.Schema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * An entry as LDAP clients (nslcd, sssd, applications) expect it: object classes by kind and
- * POSIX-ness, {@code uid}/{@code cn} from the name, references as DNs, {@code memberUid} beside
- * {@code member}, the account's one POSIX id as both {@code uidNumber} and {@code gidNumber}.
+ * POSIX-ness, {@code uid}/{@code cn} from the name, references as DNs, {@code memberUid} (the
+ * POSIX accounts among the members) beside {@code member}, times in Generalized Time and flags as
+ * LDAP Booleans, the account's one POSIX id as both {@code uidNumber} and {@code gidNumber}.
  * Built from what the caller may see ({@link EntryView}), so access control is the core's; only
  * the requested attributes are returned.
  */
@@ -30,7 +32,11 @@ final class LdapEntryMapping {
         this.names = names;
     }
 
-    LdapSearchResult.Entry map(EntryView view, List<String> requested) {
+    /**
+     * @param posixAccounts the names, among the members of the groups being mapped, of the POSIX
+     *                      accounts: only they are listed in {@code memberUid}
+     */
+    LdapSearchResult.Entry map(EntryView view, List<String> requested, Set<String> posixAccounts) {
         Map<String, List<String>> attrs = view.attrs();
         String name = attrs.get(Schema.NAME).get(0);
         boolean posix = attrs.containsKey(Schema.GIDNUMBER);
@@ -45,8 +51,15 @@ final class LdapEntryMapping {
             switch (def.name()) {
                 case Schema.MEMBER -> {
                     ldap.put("member", values.stream().map(this::dnOfSpn).toList());
-                    ldap.put("memberUid", values.stream().map(LdapEntryMapping::nameOfSpn).toList());
+                    // RFC 2307: memberUid names POSIX accounts; nested groups and non-POSIX people are only members
+                    List<String> posixMembers = values.stream().map(LdapEntryMapping::nameOfSpn).filter(posixAccounts::contains).toList();
+                    if (!posixMembers.isEmpty()) {
+                        ldap.put("memberUid", posixMembers);
+                    }
                 }
+                case Schema.CREATED_AT, Schema.MODIFIED_AT, Schema.ACCOUNT_VALID_FROM, Schema.ACCOUNT_EXPIRE ->
+                        ldap.put(def.ldapName(), values.stream().map(GeneralizedTime::of).toList());
+                case Schema.LOCKED -> ldap.put(def.ldapName(), values.stream().map(LdapEntryMapping::ldapBoolean).toList());
                 case Schema.MEMBEROF, Schema.DIRECTMEMBEROF -> ldap.put(def.ldapName(), values.stream().map(this::dnOfSpn).toList());
                 case Schema.SSH_PUBLICKEY -> ldap.put(def.ldapName(), values.stream().map(v -> v.substring(v.indexOf(": ") + 2)).toList());
                 case Schema.GIDNUMBER -> {
@@ -83,7 +96,7 @@ final class LdapEntryMapping {
         if (wanted.isEmpty() || wanted.contains(ALL_USER) || wanted.contains(ALL_OPERATIONAL)) {
             return Schema.names();
         }
-        Set<String> schema = new java.util.HashSet<>(Set.of(Schema.NAME, Schema.GIDNUMBER));
+        Set<String> schema = new HashSet<>(Set.of(Schema.NAME, Schema.GIDNUMBER));
         for (String attribute : wanted) {
             switch (attribute) {
                 case "member", "memberuid", "uniquemember" -> schema.add(Schema.MEMBER);
@@ -109,7 +122,12 @@ final class LdapEntryMapping {
         return classes;
     }
 
-    private static Map<String, List<String>> selected(Map<String, List<String>> all, List<String> requested) {
+    /**
+     * The requested attributes of an entry: all for none or {@code *} (Signet's computed attributes
+     * too, as clients have always read them so), the operational ones of the subschema for
+     * {@code +} (RFC 3673), else those named.
+     */
+    static Map<String, List<String>> selected(Map<String, List<String>> all, List<String> requested) {
         Set<String> wanted = requested.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         if (wanted.isEmpty() || wanted.contains(ALL_USER)) {
             return all;
@@ -118,19 +136,31 @@ final class LdapEntryMapping {
         if (wanted.equals(Set.of(NONE))) {
             return chosen;
         }
+        boolean operational = wanted.contains(ALL_OPERATIONAL);
         all.forEach((name, values) -> {
-            if (wanted.contains(name.toLowerCase(Locale.ROOT))) {
+            if (wanted.contains(name.toLowerCase(Locale.ROOT))
+                    || operational && Subschema.attributeType(name).filter(LdapAttributeType::operational).isPresent()) {
                 chosen.put(name, values);
             }
         });
         return chosen;
     }
 
+    /** Whether a search asking for {@code requested} returns {@code attribute} (a user attribute) when the entry has it. */
+    static boolean returns(List<String> requested, String attribute) {
+        return requested.isEmpty() || requested.stream().anyMatch(a -> a.equals(ALL_USER) || a.equalsIgnoreCase(attribute));
+    }
+
+    /** RFC 4517 3.3.3: a Boolean is TRUE or FALSE, in capitals. */
+    private static String ldapBoolean(String value) {
+        return Boolean.parseBoolean(value) ? "TRUE" : "FALSE";
+    }
+
     private String dnOfSpn(String spn) {
         return names.dnOf(nameOfSpn(spn));
     }
 
-    private static String nameOfSpn(String spn) {
+    static String nameOfSpn(String spn) {
         int at = spn.indexOf('@');
         return at < 0 ? spn : spn.substring(0, at);
     }

@@ -1,6 +1,7 @@
 package dev.signet.directory;
 
 import com.unboundid.ldap.sdk.Filter;
+import dev.signet.model.Account;
 import dev.signet.model.Entry;
 import dev.signet.model.Group;
 import dev.signet.model.Person;
@@ -61,7 +62,8 @@ final class LdapFilterTranslator {
             case Filter.FILTER_TYPE_SUBSTRING -> like(attribute(filter), pattern(filter));
             case Filter.FILTER_TYPE_GREATER_OR_EQUAL -> compare(attribute(filter), filter.getAssertionValue(), true);
             case Filter.FILTER_TYPE_LESS_OR_EQUAL -> compare(attribute(filter), filter.getAssertionValue(), false);
-            default -> cb.disjunction(); // extensible matches are not supported: they match nothing
+            case Filter.FILTER_TYPE_EXTENSIBLE_MATCH -> extensible(filter);
+            default -> cb.disjunction();
         };
     }
 
@@ -89,7 +91,8 @@ final class LdapFilterTranslator {
             case "loginshell" -> cb.isNotNull(cb.treat(entry, dev.signet.model.Account.class).get("loginshell"));
             case "mail" -> mayFilterPrivate ? cb.isNotEmpty(entry.get("mail")) : cb.disjunction();
             case "memberof" -> cb.isNotEmpty(entry.get("memberOf"));
-            case "member", "uniquemember", "memberuid" -> groupsWhereMember(m -> cb.conjunction());
+            case "member", "uniquemember" -> groupsWhereMember(m -> cb.conjunction());
+            case "memberuid" -> groupsWhereMember(m -> m.in(posixAccounts(null)));
             default -> cb.disjunction();
         };
     }
@@ -186,11 +189,61 @@ final class LdapFilterTranslator {
         return entry.get("uuid").in(sub.select(group.get("uuid")).where(condition.apply(member)));
     }
 
+    /** memberUid lists the POSIX accounts among a group's members (RFC 2307), so only they match it. */
     private Predicate memberNamed(String name) {
-        Subquery<UUID> named = query.subquery(UUID.class);
-        Root<Entry> person = named.from(Entry.class);
-        named.select(person.get("uuid")).where(cb.equal(person.get("liveName"), name), person.get("recycledAt").isNull());
-        return groupsWhereMember(m -> m.in(named));
+        return groupsWhereMember(m -> m.in(posixAccounts(name)));
+    }
+
+    /** The UUIDs of the live POSIX accounts, or of the one with that name. */
+    private Subquery<UUID> posixAccounts(String name) {
+        Subquery<UUID> accounts = query.subquery(UUID.class);
+        Root<Account> account = accounts.from(Account.class);
+        List<Predicate> where = new ArrayList<>(List.of(account.get("recycledAt").isNull(), account.get("gidnumber").isNotNull()));
+        if (name != null) {
+            where.add(cb.equal(account.get("liveName"), name));
+        }
+        return accounts.select(account.get("uuid")).where(where.toArray(Predicate[]::new));
+    }
+
+    /**
+     * RFC 4511 4.5.1.7.7 {@code (attr:rule:=value)}: with no rule, the attribute's own equality;
+     * with an equality rule of the attribute's syntax, that rule (caseExactMatch compares the value
+     * as given, the others as equality does). Other rules, matching against the DN's attributes
+     * ({@code :dn:}) and rules without an attribute are answered inappropriateMatching, as OpenLDAP
+     * does. An attribute Signet does not serve matches nothing, as in any filter.
+     */
+    private Predicate extensible(Filter filter) {
+        String ruleId = filter.getMatchingRuleID();
+        if (filter.getDNAttributes()) {
+            throw new InappropriateMatching("matching the attributes of the DN (:dn:) is not supported");
+        }
+        if (filter.getAttributeName() == null) {
+            throw new InappropriateMatching("an extensible match needs an attribute type: matching every attribute is not supported");
+        }
+        Optional<MatchingRule> rule = ruleId == null ? Optional.empty() : MatchingRule.named(ruleId);
+        if (ruleId != null && rule.isEmpty()) {
+            throw new InappropriateMatching("matching rule " + ruleId + " is not supported");
+        }
+        String attribute = attribute(filter);
+        Optional<LdapAttributeType> type = Subschema.attributeType(attribute);
+        if (type.isEmpty()) {
+            return cb.disjunction();
+        }
+        if (rule.isPresent() && !rule.get().comparesEquality(type.get().syntax())) {
+            throw new InappropriateMatching("matching rule " + rule.get().ruleName() + " does not apply to " + type.get().name());
+        }
+        String value = filter.getAssertionValue();
+        return rule.filter(MatchingRule::caseExact).isPresent() ? exactly(attribute, value) : equal(attribute, value);
+    }
+
+    /** caseExactMatch: names are stored in lower case, so a value with capitals names no entry. */
+    private Predicate exactly(String attribute, String value) {
+        return switch (attribute) {
+            case "uid", "cn", "name", "spn", "memberuid" -> value.equals(value.toLowerCase(Locale.ROOT)) ? equal(attribute, value) : cb.disjunction();
+            case "displayname", "gecos" -> cb.equal(entry.get("displayname"), value);
+            case "mail" -> mayFilterPrivate ? inCollection("mail", m -> cb.equal(m, value)) : cb.disjunction();
+            default -> equal(attribute, value);
+        };
     }
 
     /** A DN (or spn or name) of one of our entries, as its UUID. */

@@ -147,7 +147,7 @@ final class LdapSessionHandler extends IoHandlerAdapter {
     private void search(IoSession session, SearchRequest request) throws Exception {
         PagedResults paged = (PagedResults) request.getControl(PagedResults.OID);
         LdapSearch search = new LdapSearch(request.getBase() == null ? "" : request.getBase().getName(), request.getScope().getScope(),
-                request.getFilter() == null ? "(objectClass=*)" : request.getFilter().toString(), request.getAttributes(),
+                request.getFilter() == null ? "(objectClass=*)" : FilterText.of(request.getFilter()), request.getAttributes(),
                 (int) Math.min(Integer.MAX_VALUE, request.getSizeLimit()), request.getTimeLimit(),
                 paged == null ? 0 : paged.getSize(), paged == null ? null : paged.getCookie());
         LdapConnection connection = connection(session);
@@ -184,27 +184,13 @@ final class LdapSessionHandler extends IoHandlerAdapter {
             return;
         }
         String value = new String(compare.getAssertionValue().getBytes(), StandardCharsets.UTF_8);
-        LdapSearch search = new LdapSearch(compare.getName().getName(), 0, "(" + attribute + "=" + escape(value) + ")", List.of("1.1"),
+        LdapSearch search = new LdapSearch(compare.getName().getName(), 0, "(" + attribute + "=" + FilterText.escape(value) + ")", List.of("1.1"),
                 1, 0, 0, null);
         LdapConnection connection = connection(session);
         LdapSearchResult result = core.call(listener -> listener.search(connection, search));
         ResultCodeEnum code = result.done().resultCode() != LdapResult.SUCCESS ? ResultCodeEnum.getResultCode(result.done().resultCode())
                 : result.entries().isEmpty() ? ResultCodeEnum.COMPARE_FALSE : ResultCodeEnum.COMPARE_TRUE;
         answer(session, response, code, "");
-    }
-
-    /** RFC 4515 3: the characters a filter value must escape. */
-    private static String escape(String value) {
-        StringBuilder escaped = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xFF);
-            if (c == '*' || c == '(' || c == ')' || c == '\\' || c == 0 || c > 0x7F) {
-                escaped.append(String.format("\\%02x", b & 0xFF));
-            } else {
-                escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 
     private static void answer(IoSession session, ResultResponse response, ResultCodeEnum code, String message) {
@@ -241,7 +227,12 @@ final class LdapSessionHandler extends IoHandlerAdapter {
         // a malformed PDU, a TLS failure or a core error: this connection ends, the listener goes on
         boolean peer = cause instanceof org.apache.mina.filter.codec.ProtocolDecoderException || cause instanceof javax.net.ssl.SSLException
                 || cause instanceof java.io.IOException;
-        LOG.log(peer ? Level.FINE : Level.WARNING, "LDAP connection " + session.getId() + " closed", cause);
+        if (peer) {
+            // the client's doing (a failed TLS handshake, bytes that are not LDAP): one line, no stack trace
+            LOG.fine(() -> "LDAP connection " + session.getId() + " from " + connection(session).remoteAddress() + " closed: " + cause);
+        } else {
+            LOG.log(Level.WARNING, "LDAP connection " + session.getId() + " closed", cause);
+        }
         session.closeNow();
     }
 }

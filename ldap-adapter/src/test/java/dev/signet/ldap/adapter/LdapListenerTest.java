@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.sdk.ExtendedRequest;
 import com.unboundid.ldap.sdk.ExtendedResult;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
@@ -135,6 +136,20 @@ class LdapListenerTest {
             LdapSearch compared = SEARCHES.get(SEARCHES.size() - 1);
             assertEquals(0, compared.scope(), "a compare is a base-object search");
             assertEquals("(uid=a\\2a\\28)", compared.filter(), "with the value escaped");
+        }
+    }
+
+    @Test
+    void extensibleMatchesReachTheCoreAsRfc4515Text() throws Exception {
+        try (LDAPConnection ldap = connect()) {
+            ldap.bind("name=jsmith,dc=example,dc=com", "right");
+            for (String filter : List.of("(uid:caseExactMatch:=jsmith)", "(uid:=jsmith)", "(cn:dn:2.5.13.5:=a\\2ab\\28\\29)",
+                    "(:caseIgnoreMatch:=x)", "(&(objectClass=person)(|(uid:caseIgnoreMatch:=JSmith)(!(uid:=ana))))")) {
+                ldap.search("dc=example,dc=com", SearchScope.SUB, filter, "uid");
+                String handed = SEARCHES.get(SEARCHES.size() - 1).filter();
+                assertEquals(Filter.create(filter), Filter.create(handed),
+                        "the core reads the filter the client sent: " + handed);
+            }
         }
     }
 
