@@ -26,6 +26,7 @@ import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -385,6 +386,8 @@ class LdapGatewayIT {
             int read;
             try {
                 read = hostile.getInputStream().read();
+            } catch (SocketTimeoutException stillOpen) {
+                read = -2;
             } catch (IOException closed) {
                 read = -1;
             }
