@@ -236,7 +236,7 @@ public class Directory {
             }
             // the statement gets what is left of the operation's time (JDBC counts whole seconds)
             found = em.createQuery(query).setMaxResults(page + 1)
-                    .setHint("jakarta.persistence.query.timeout", Math.max(1000, deadline.remainingMillis())).getResultList();
+                    .setHint("jakarta.persistence.query.timeout", (int) Math.max(1000, deadline.remainingMillis())).getResultList();
         } catch (jakarta.persistence.QueryTimeoutException e) {
             return timeLimitExceeded();
         }
