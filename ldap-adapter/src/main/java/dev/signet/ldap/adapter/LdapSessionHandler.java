@@ -41,6 +41,7 @@ import org.apache.mina.core.session.IoSession;
  * One decoded LDAP operation at a time per connection, answered by the core (bind, search, and
  * compare as a search) or here (whoami, unbind, abandon; writes are refused: the gateway is read-only). The connection's
  * bound name is the only state kept; StartTLS (plain listener) puts TLS under the connection. A PDU the codec cannot read closes that connection only.
+ * A bound account's searches and compares take at most its share of the workers at once ({@link AccountOperations}); past it they get busy.
  */
 final class LdapSessionHandler extends IoHandlerAdapter {
     private static final Logger LOG = Logger.getLogger(LdapSessionHandler.class.getName());
