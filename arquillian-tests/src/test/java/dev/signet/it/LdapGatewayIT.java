@@ -23,9 +23,14 @@ import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -312,6 +317,102 @@ class LdapGatewayIT {
         assertTrue(out.contains("dn: " + dn(f.jsmith())), out);
         assertTrue(out.contains("mail: " + f.jsmith() + "@example.com"), out);
         assertTrue(out.contains("memberOf: " + dn(f.engineering())), out);
+    }
+
+    @Test
+    void anAccountHeldToMfaOrPasskeysDoesNotBindWithItsPasswordWhileTheBreakGlassAccountsDo() throws Exception {
+        Fixture f = fixture();
+        try (LDAPConnection ldap = connect()) {
+            assertEquals(ResultCode.SUCCESS, ldap.bind(f.jsmith(), f.password()).getResultCode(), "no policy yet");
+        }
+        String mfaOnly = unique("mfaonly");
+        f.idm().post("/v1/group", "{\"attrs\":{\"name\":[\"" + mfaOnly + "\"],\"member\":[\"" + f.jsmith() + "\"]}}").expect(201);
+        f.idm().patch("/v1/group/" + mfaOnly, attrs("credential_type_minimum", "passkey")).expect(200);
+        String admin = unique("ldapadmin");
+        String adminPassword = "a long enough passphrase for admins 42";
+        f.idm().createPersonWithPassword(admin, adminPassword);
+        SignetApi.admin().post("/v1/group/idm_admins/_attr/member", SignetApi.list(admin)).expect(200);
+        Instant since = Instant.now().minusSeconds(5);
+        try (LDAPConnection ldap = connect()) {
+            for (String[] refused : List.of(new String[] {f.jsmith(), f.password()}, new String[] {admin, adminPassword})) {
+                LDAPException denied = assertThrows(LDAPException.class, () -> ldap.bind(refused[0], refused[1]), refused[0]);
+                assertEquals(ResultCode.INVALID_CREDENTIALS, denied.getResultCode(), "the right password, and a policy that wants more");
+                assertEquals("invalid credentials", denied.getDiagnosticMessage(), "nothing says why");
+            }
+            assertEquals(0, ldap.search(BASE, SearchScope.SUB, "(uid=" + f.jsmith() + ")").getEntryCount(), "still anonymous");
+            assertEquals(ResultCode.SUCCESS, ldap.bind("idm_admin", SignetApi.firstBootPassword("idm_admin")).getResultCode(),
+                    "the break-glass account keeps its password, as in /v1/auth");
+        }
+        String events = SignetApi.admin().get("/v1/audit?type=ldap.bind&since=" + since).expect(200).body();
+        assertTrue(events.contains("account policy requires credential type passkey"), events);
+        assertTrue(events.contains("account policy requires credential type mfa"), events);
+    }
+
+    @Test
+    void aFilterOfMoreThanFiveHundredAndTwelveElementsIsRefusedBeforeItCostsAnything() throws Exception {
+        Fixture f = fixture();
+        try (LDAPConnection ldap = connect()) {
+            ldap.bind(f.jsmith(), f.password());
+            assertEquals(1, ldap.search(BASE, SearchScope.SUB, wideOr(f.jsmith(), 510)).getEntryCount(), "511 elements are evaluated");
+            long start = System.nanoTime();
+            LDAPException refused = assertThrows(LDAPException.class, () -> ldap.search(BASE, SearchScope.SUB, wideOr(f.jsmith(), 20_000)));
+            assertEquals(ResultCode.ADMIN_LIMIT_EXCEEDED, refused.getResultCode());
+            assertEquals("the filter has more than 512 elements", refused.getDiagnosticMessage());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "refused at once, not after seconds of work");
+            assertEquals(1, ldap.search(BASE, SearchScope.SUB, "(uid=" + f.jsmith() + ")").getEntryCount(), "the connection goes on");
+        }
+    }
+
+    /** An OR of {@code others} names that match nothing and one that does. */
+    private static String wideOr(String match, int others) {
+        StringBuilder filter = new StringBuilder("(|(uid=").append(match).append(')');
+        for (int i = 0; i < others; i++) {
+            filter.append("(uid=nobody").append(i).append(')');
+        }
+        return filter.append(')').toString();
+    }
+
+    @Test
+    void anUnboundConnectionMaySendNoLargePduAndOneAddressOpensAtMostSixtyFourConnections() throws Exception {
+        SSLSocketFactory tls = tls();
+        InetAddress server = InetAddress.getByName("127.0.0.1");
+        try (SSLSocket hostile = (SSLSocket) tls.createSocket(server, PORT, InetAddress.getByName("127.0.0.5"), 0)) {
+            hostile.setSoTimeout(10_000);
+            OutputStream out = hostile.getOutputStream();
+            // an LDAPMessage claiming 100,000 bytes before any bind: more than the 8 KiB an unbound connection may send
+            out.write(new byte[] {0x30, (byte) 0x84, 0, 1, (byte) 0x86, (byte) 0xa0});
+            out.write(new byte[9000]);
+            out.flush();
+            int read;
+            try {
+                read = hostile.getInputStream().read();
+            } catch (SocketTimeoutException stillOpen) {
+                read = -2;
+            } catch (IOException closed) {
+                read = -1;
+            }
+            assertEquals(-1, read, "the server hung up");
+        }
+        List<SSLSocket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) {
+                SSLSocket socket = (SSLSocket) tls.createSocket(server, PORT, InetAddress.getByName("127.0.0.6"), 0);
+                open.add(socket);
+                socket.setSoTimeout(10_000);
+                socket.startHandshake();
+            }
+            SSLSocket extra = (SSLSocket) tls.createSocket(server, PORT, InetAddress.getByName("127.0.0.6"), 0);
+            open.add(extra);
+            extra.setSoTimeout(10_000);
+            assertThrows(IOException.class, extra::startHandshake, "the 65th from one address is closed at once");
+            try (LDAPConnection ldap = connect()) {
+                assertEquals(List.of(BASE), List.of(ldap.getRootDSE().getNamingContextDNs()), "other addresses are served");
+            }
+        } finally {
+            for (SSLSocket socket : open) {
+                socket.close();
+            }
+        }
     }
 
     @Test

@@ -1,14 +1,20 @@
 package dev.signet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Per-source rate limiting of /v1/auth. The flood comes from 127.0.0.2 (the rest of the suite
+ * Per-source rate limiting of /v1/auth and of LDAP binds, which draw on the same allowance. The flood comes from 127.0.0.2 (the rest of the suite
  * talks from 127.0.0.1), so it is limited while the other source is not.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -130,6 +137,64 @@ class RateLimitIT {
         assertTrue(last[1].toLowerCase(Locale.ROOT).contains("application/problem+json"), last[1]);
         assertTrue(last[2].contains("\"status\":429"), last[2]);
         // another address is not affected
+        SignetApi.idmAdmin().get("/v1/self").expect(200);
+    }
+
+    @Test
+    void ldapBindsDrawOnTheSameAllowanceAsAuthentications() throws Exception {
+        // binds from 127.0.0.3 on the plain port: refused for want of TLS, so no hash is spent, but counted first
+        InetAddress local = InetAddress.getByName("127.0.0.3");
+        SocketFactory fromLocal = new SocketFactory() {
+            @Override
+            public Socket createSocket() throws IOException {
+                Socket socket = new Socket();
+                socket.bind(new InetSocketAddress(local, 0));
+                return socket;
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) throws IOException {
+                return new Socket(host, port, local, 0);
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+                return new Socket(host, port, localHost, localPort);
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) throws IOException {
+                return new Socket(host, port, local, 0);
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port, InetAddress localHost, int localPort) throws IOException {
+                return new Socket(host, port, localHost, localPort);
+            }
+        };
+        int counted = 0;
+        ResultCode last = null;
+        try (LDAPConnection ldap = new LDAPConnection(fromLocal, "127.0.0.1", 3389)) {
+            while (counted < 2 * ALLOWANCE) {
+                LDAPException refused = assertThrows(
+                        LDAPException.class, () -> ldap.bind("spray", "guess"));
+                last = refused.getResultCode();
+                if (last != ResultCode.CONFIDENTIALITY_REQUIRED) {
+                    break;
+                }
+                counted++;
+            }
+        }
+        assertEquals(ResultCode.BUSY, last, "beyond the allowance after " + counted + " binds");
+        assertTrue(counted >= ALLOWANCE && counted < ALLOWANCE + 100, "the allowance, not more: " + counted);
+        try (Connection rest = new Connection("127.0.0.3")) {
+            // the bucket refills at 20 a second: a fresh one would take 1200 inits, the one the binds emptied takes a few
+            String status = "200";
+            for (int i = 0; i < 50 && status.equals("200"); i++) {
+                status = rest.init("after-ldap" + i)[0];
+            }
+            assertEquals("429", status, "the same bucket as /v1/auth");
+        }
         SignetApi.idmAdmin().get("/v1/self").expect(200);
     }
 }

@@ -196,8 +196,7 @@ public class Authentication {
 
     /** Why the account's policy refuses a login proved with {@code used}, or null when it accepts it. */
     private String policyRefusal(Account account, CredentialType used) {
-        CredentialType minimum = policies.of(account).credentialTypeMinimum();
-        return minimum.satisfiedBy(used) ? null : "account policy requires credential type " + minimum.attributeValue();
+        return policies.of(account).refusalOf(used);
     }
 
     /** The first step of passwordmfa: a TOTP code, or a backup code in its place. */

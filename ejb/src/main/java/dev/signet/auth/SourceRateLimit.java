@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-source-address rate of authentication attempts (each {@code init} and {@code reauth}; later LDAP binds):
+ * Per-source-address rate of authentication attempts (each {@code init} and {@code reauth}, and each LDAP bind that carries a credential):
  * {@code signet.auth.rate.per.minute} (default 1200, a burst of as many) per address on each
- * node. Beyond it a source gets 429 until its bucket refills. It bounds floods and password
+ * node. Beyond it a source gets 429 (LDAP: busy) until its bucket refills. It bounds floods and password
  * spraying across many names, which per-account lockout cannot see.
  */
 // access is decided in code (AccessControl), per entry and attribute, not by container roles
@@ -25,15 +25,25 @@ public class SourceRateLimit {
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
+    /** Takes one attempt from the source's allowance, or refuses with 429 (REST). */
     public void acquire(String source) {
+        Duration wait = take(source);
+        if (!wait.isZero()) {
+            throw new TooManyRequests("too many authentication requests from " + source + "; retry later", wait);
+        }
+    }
+
+    /**
+     * Takes one attempt from the source's allowance: zero when it is taken, else how long until
+     * one is free. For protocols that answer a refusal themselves (an LDAP bind answers busy) and
+     * must not roll back the transaction they are in.
+     */
+    public Duration take(String source) {
         long now = System.nanoTime();
         int perMinute = Integer.getInteger("signet.auth.rate.per.minute", 1200);
         if (buckets.size() > SWEEP_AT) {
             buckets.values().removeIf(b -> b.full(now));
         }
-        Duration wait = buckets.computeIfAbsent(source, s -> new TokenBucket(perMinute, perMinute, now)).take(now);
-        if (!wait.isZero()) {
-            throw new TooManyRequests("too many authentication requests from " + source + "; retry later", wait);
-        }
+        return buckets.computeIfAbsent(source, s -> new TokenBucket(perMinute, perMinute, now)).take(now);
     }
 }

@@ -12,8 +12,11 @@ import dev.signet.adapter.ldap.LdapSearch;
 import dev.signet.adapter.ldap.LdapSearchResult;
 import dev.signet.audit.Audit;
 import dev.signet.auth.Lockout;
+import dev.signet.auth.SourceRateLimit;
 import dev.signet.auth.Tokens;
 import dev.signet.auth.VerifiedToken;
+import dev.signet.credential.AccountPolicies;
+import dev.signet.credential.CredentialType;
 import dev.signet.credential.Passwords;
 import dev.signet.domain.Domain;
 import dev.signet.entry.EntryLookup;
@@ -46,9 +49,10 @@ import java.util.UUID;
 
 /**
  * The LDAP gateway's answers (DESIGN.md: the directory facade). Binds check a password, or a
- * service account's API token, with the same lockout and audit as every login; a search becomes
- * one indexed query ({@link LdapFilterTranslator}), paged by UUID, and each entry shows what the
- * bound identity may read. Anonymous connections read the root DSE and the subschema entry only.
+ * service account's API token, with the same per-source rate, lockout, account policy and audit
+ * as every login; a search becomes one indexed query ({@link LdapFilterTranslator}), paged by
+ * UUID, and each entry shows what the bound identity may read. Anonymous connections read the
+ * root DSE and the subschema entry only.
  */
 // access is decided in code: the bound identity (or anonymous) is the caller of each operation
 @PermitAll
@@ -57,12 +61,14 @@ public class Directory {
     static final int SUCCESS = 0;
     static final int TIME_LIMIT_EXCEEDED = 3;
     static final int SIZE_LIMIT_EXCEEDED = 4;
-    /** The longest a search may run, whatever the client asks. */
+    /** The longest a search may run, whatever the client asks: parsing, the query and the mapping together. */
     static final int MAX_SECONDS = 30;
     static final int PROTOCOL_ERROR = 2;
     static final int INAPPROPRIATE_MATCHING = 18;
+    static final int ADMIN_LIMIT_EXCEEDED = 11;
     static final int CONFIDENTIALITY_REQUIRED = 13;
     static final int NO_SUCH_OBJECT = 32;
+    static final int BUSY = 51;
     static final int UNWILLING_TO_PERFORM = 53;
     /** Entries per search for an ordinary account; idm_account_read_priv and admins get more (Kanidm's limits). */
     static final int DEFAULT_LIMIT = 1024;
@@ -88,6 +94,10 @@ public class Directory {
     @EJB
     private Tokens tokens;
     @EJB
+    private SourceRateLimit rateLimit;
+    @EJB
+    private AccountPolicies policies;
+    @EJB
     private Audit audit;
     @Inject
     private LdapTraffic traffic;
@@ -104,7 +114,8 @@ public class Directory {
 
     public LdapSearchResult search(LdapConnection connection, LdapSearch search) {
         long start = System.nanoTime();
-        LdapSearchResult result = answer(connection, search);
+        int seconds = search.timeLimitSeconds() > 0 ? Math.min(search.timeLimitSeconds(), MAX_SECONDS) : MAX_SECONDS;
+        LdapSearchResult result = answer(connection, search, new Deadline(start, Duration.ofSeconds(seconds)));
         traffic.searched(result.done().resultCode(), result.entries().size(), Duration.ofNanos(System.nanoTime() - start));
         return result;
     }
@@ -117,6 +128,10 @@ public class Directory {
         if (password.length == 0) {
             // RFC 4513 5.1.2: an unauthenticated bind (a name without a password) is refused, not let through
             return new LdapResult(UNWILLING_TO_PERFORM, "", "unauthenticated binds are not allowed");
+        }
+        if (!rateLimit.take(connection.remoteAddress()).isZero()) {
+            // the allowance /v1/auth draws on too: a source cannot spray passwords faster over LDAP
+            return new LdapResult(BUSY, "", "too many authentication attempts from this address; retry later");
         }
         if (!connection.secure()) {
             // RFC 4513 6.3.1: a secret is taken only under TLS; it is not even checked, so the answer tells nothing
@@ -136,9 +151,13 @@ public class Directory {
             return new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED);
         }
         boolean proved = passwords.matches(account, password);
-        if (!proved || !account.mayAuthenticate(now)) {
+        // a bind proves a password and nothing more; accounts held to mfa or passkey bind as service accounts with API tokens
+        String refusal = !proved ? "wrong password or no such account"
+                : !account.mayAuthenticate(now) ? "account locked or outside its validity period"
+                : policies.of(account).refusalOf(CredentialType.ANY);
+        if (refusal != null) {
             audit.failure("ldap.bind", Caller.ANONYMOUS, account == null ? null : account.uuid(), name,
-                    !proved ? "wrong password or no such account" : "account locked or outside its validity period");
+                    proved ? refusal + " (an LDAP bind proves a password only)" : refusal);
             if (!proved && lockout.failed(lockoutKey, now)) {
                 audit.failure("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(), name,
                         "soft-locked after repeated failed LDAP binds");
@@ -168,7 +187,7 @@ public class Directory {
         return value.length() > 100 && value.chars().filter(c -> c == '.').count() == 2 && value.matches("[A-Za-z0-9_\\-.]+");
     }
 
-    private LdapSearchResult answer(LdapConnection connection, LdapSearch search) {
+    private LdapSearchResult answer(LdapConnection connection, LdapSearch search, Deadline deadline) {
         LdapNames names = names();
         String base = LdapNames.normal(search.baseDn());
         if (base.isEmpty() && search.scope() == 0) {
@@ -188,6 +207,10 @@ public class Directory {
         } catch (LDAPException e) {
             return new LdapSearchResult(List.of(), new LdapResult(PROTOCOL_ERROR, "", "the filter is not valid: " + e.getMessage()), null);
         }
+        Optional<String> tooLarge = LdapFilterBounds.exceeded(filter);
+        if (tooLarge.isPresent()) {
+            return new LdapSearchResult(List.of(), new LdapResult(ADMIN_LIMIT_EXCEEDED, "", tooLarge.get()), null);
+        }
         boolean tree = base.equals(names.baseDn()) || base.equals("ou=people," + names.baseDn()) || base.equals("ou=groups," + names.baseDn());
         Optional<String> one = tree ? Optional.empty() : names.nameOf(base).filter(n -> base.endsWith(names.baseDn()));
         if (!tree && (one.isEmpty() || lookup.live(one.get()).isEmpty())) {
@@ -197,10 +220,11 @@ public class Directory {
             // the containers themselves, and the children of an entry: none that a filter could match here
             return new LdapSearchResult(List.of(), LdapResult.success(), null);
         }
-        return query(caller, names, search, filter, one);
+        return query(caller, names, search, filter, one, deadline);
     }
 
-    private LdapSearchResult query(Caller caller, LdapNames names, LdapSearch search, Filter filter, Optional<String> only) {
+    private LdapSearchResult query(Caller caller, LdapNames names, LdapSearch search, Filter filter, Optional<String> only,
+                                   Deadline deadline) {
         boolean privileged = caller.in(BuiltinGroup.IDM_ACCOUNT_READ_PRIV) || caller.in(BuiltinGroup.IDM_ADMINS);
         int limit = privileged ? PRIVILEGED_LIMIT : DEFAULT_LIMIT;
         if (search.sizeLimit() > 0) {
@@ -223,11 +247,14 @@ public class Directory {
         query.select(entry).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(entry.get("uuid")));
         List<Entry> found;
         try {
+            if (deadline.passed()) {
+                return timeLimitExceeded();
+            }
+            // the statement gets what is left of the operation's time (JDBC counts whole seconds)
             found = em.createQuery(query).setMaxResults(page + 1)
-                    .setHint("jakarta.persistence.query.timeout", 1000 * (search.timeLimitSeconds() > 0
-                            ? Math.min(search.timeLimitSeconds(), MAX_SECONDS) : MAX_SECONDS)).getResultList();
+                    .setHint("jakarta.persistence.query.timeout", (int) Math.max(1000, deadline.remainingMillis())).getResultList();
         } catch (jakarta.persistence.QueryTimeoutException e) {
-            return new LdapSearchResult(List.of(), new LdapResult(TIME_LIMIT_EXCEEDED, "", "the search took longer than its time limit"), null);
+            return timeLimitExceeded();
         }
         boolean more = found.size() > page;
         List<Entry> shown = more ? found.subList(0, page) : found;
@@ -235,6 +262,9 @@ public class Directory {
         List<EntryView> seen = views.of(shown, caller, LdapEntryMapping.schemaAttributesFor(search.attributes()));
         Set<String> posixAccounts = LdapEntryMapping.returns(search.attributes(), "memberUid") ? posixAccountsAmongMembers(seen) : Set.of();
         List<LdapSearchResult.Entry> entries = seen.stream().map(v -> mapping.map(v, search.attributes(), posixAccounts)).toList();
+        if (deadline.passed()) {
+            return timeLimitExceeded();
+        }
         if (search.pageSize() > 0) {
             byte[] next = more ? shown.get(shown.size() - 1).uuid().toString().getBytes(StandardCharsets.US_ASCII) : null;
             return new LdapSearchResult(entries, LdapResult.success(), next);
@@ -266,6 +296,21 @@ public class Directory {
         } catch (LDAPException e) {
             return new LdapSearchResult(List.of(), new LdapResult(e.getResultCode() == ResultCode.INAPPROPRIATE_MATCHING ? INAPPROPRIATE_MATCHING
                     : PROTOCOL_ERROR, "", "the filter cannot be evaluated on the subschema entry: " + e.getMessage()), null);
+        }
+    }
+
+    private static LdapSearchResult timeLimitExceeded() {
+        return new LdapSearchResult(List.of(), new LdapResult(TIME_LIMIT_EXCEEDED, "", "the search took longer than its time limit"), null);
+    }
+
+    /** When an operation must be answered by: its start plus its time limit. */
+    private record Deadline(long startNanos, Duration limit) {
+        boolean passed() {
+            return remainingMillis() <= 0;
+        }
+
+        long remainingMillis() {
+            return limit.minusNanos(System.nanoTime() - startNanos).toMillis();
         }
     }
 

@@ -41,6 +41,7 @@ import org.apache.mina.core.session.IoSession;
  * One decoded LDAP operation at a time per connection, answered by the core (bind, search, and
  * compare as a search) or here (whoami, unbind, abandon; writes are refused: the gateway is read-only). The connection's
  * bound name is the only state kept; StartTLS (plain listener) puts TLS under the connection. A PDU the codec cannot read closes that connection only.
+ * A bound account's searches and compares take at most its share of the workers at once ({@link AccountOperations}); past it they get busy.
  */
 final class LdapSessionHandler extends IoHandlerAdapter {
     private static final Logger LOG = Logger.getLogger(LdapSessionHandler.class.getName());
@@ -53,12 +54,14 @@ final class LdapSessionHandler extends IoHandlerAdapter {
     private final LdapApiService codec;
     private final int maxPdu;
     private final Consumer<IoSession> startTls;
+    private final AccountOperations accounts;
 
-    LdapSessionHandler(CoreEndpoint core, LdapApiService codec, int maxPdu, Consumer<IoSession> startTls) {
+    LdapSessionHandler(CoreEndpoint core, LdapApiService codec, int maxPdu, Consumer<IoSession> startTls, AccountOperations accounts) {
         this.core = core;
         this.codec = codec;
         this.maxPdu = maxPdu;
         this.startTls = startTls;
+        this.accounts = accounts;
     }
 
     @Override
@@ -71,7 +74,7 @@ final class LdapSessionHandler extends IoHandlerAdapter {
     @Override
     public void messageReceived(IoSession session, Object message) throws Exception {
         try {
-            dispatch(session, message);
+            withinTheAccountsShare(session, message);
         } catch (Exception e) {
             if (!(message instanceof ResultResponseRequest request)) {
                 throw e;
@@ -79,6 +82,27 @@ final class LdapSessionHandler extends IoHandlerAdapter {
             // the core failed on this operation: answer it, keep the connection, keep the cause out of the answer
             LOG.log(Level.WARNING, "LDAP operation " + message.getClass().getSimpleName() + " failed on connection " + session.getId(), e);
             answer(session, request.getResultResponse(), ResultCodeEnum.OTHER, "the directory could not answer this operation");
+        } finally {
+            OperationLimit.answered(session);
+        }
+    }
+
+    /** A bound account's searches and compares run at most its share of the workers at once; past it they are answered busy. */
+    private void withinTheAccountsShare(IoSession session, Object message) throws Exception {
+        String account = bound(session);
+        if (account.isEmpty() || !(message instanceof SearchRequest || message instanceof CompareRequest)) {
+            dispatch(session, message);
+            return;
+        }
+        if (!accounts.enter(account)) {
+            answer(session, ((ResultResponseRequest) message).getResultResponse(), ResultCodeEnum.BUSY,
+                    "too many operations in progress for this account; retry later");
+            return;
+        }
+        try {
+            dispatch(session, message);
+        } finally {
+            accounts.leave(account);
         }
     }
 
@@ -204,6 +228,11 @@ final class LdapSessionHandler extends IoHandlerAdapter {
     private static LdapConnection connection(IoSession session) {
         String remote = session.getRemoteAddress() instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : "unknown";
         return new LdapConnection(Long.toString(session.getId()), remote, bound(session), LdapListener.secure(session));
+    }
+
+    /** Whether a bind on this connection has succeeded (an anonymous bind is no bind). */
+    static boolean isBound(IoSession session) {
+        return !bound(session).isEmpty();
     }
 
     private static String bound(IoSession session) {

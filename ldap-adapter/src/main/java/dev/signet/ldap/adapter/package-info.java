@@ -2,8 +2,9 @@
  * The LDAP gateway's socket side, as a JCA inbound resource adapter.
  *
  * <p>Owns: the LDAPS listener (default port 3636, TLS 1.2+, key material from the server's data
- * directory), optional plain LDAP with StartTLS (off by default), per-connection state, and the
- * BER codec (Apache Directory LDAP API). Each decoded bind or search goes to a message endpoint
+ * directory), optional plain LDAP with StartTLS (off by default), per-connection state, the
+ * bounds on what clients may hold of it (connections, PDU sizes and deadlines, operations in
+ * flight: {@code ListenerLimits}), and the BER codec (Apache Directory LDAP API). Each decoded bind or search goes to a message endpoint
  * implementing {@link dev.signet.adapter.ldap.LdapRequestListener}; the reply record it returns
  * is encoded back onto the connection.
  *

@@ -189,7 +189,9 @@ class LdapListenerTest {
         javax.net.ssl.SSLSocketFactory tls = new SSLUtil(new TrustAllTrustManager()).createSSLSocketFactory("TLSv1.2");
         try {
             for (int i = 0; i < 300; i++) {
-                SSLSocket socket = (SSLSocket) tls.createSocket("127.0.0.1", listener.port());
+                // from five loopback addresses: each may open 64 connections
+                SSLSocket socket = (SSLSocket) tls.createSocket(java.net.InetAddress.getByName("127.0.0.1"), listener.port(),
+                        java.net.InetAddress.getByName("127.0.0." + (2 + i % 5)), 0);
                 socket.startHandshake(); // connected and under TLS, then silent; the client side needs no thread
                 idle.add(socket);
             }
