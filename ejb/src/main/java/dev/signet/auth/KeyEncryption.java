@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -63,6 +64,20 @@ public final class KeyEncryption {
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the key-encryption key " + file, e);
+        }
+    }
+
+    /**
+     * A key for {@code purpose}, derived from the key-encryption key with HMAC-SHA256: the same on
+     * every node that shares the file, useless for anything but its purpose.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(kek.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }
     }
 
