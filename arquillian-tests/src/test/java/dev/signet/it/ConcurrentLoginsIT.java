@@ -175,7 +175,7 @@ class ConcurrentLoginsIT {
                 "{\"step\":{\"cred\":{\"password\":" + quote(PASSWORD) + "}}}", preparedPasswordStep(name)).expect(429);
         assertTrue(right.object().getString("detail").contains("locked"), right.body());
 
-        String events = SignetApi.admin().get("/v1/audit?type=auth.failure&since=" + start).expect(200).body();
+        String events = SignetApi.admin().get("/v1/audit?type=auth.failure&since=" + start, "application/x-ndjson").expect(200).body();
         long checked = events.lines().filter(e -> e.contains(name) && e.contains("wrong password")).count();
         assertTrue(checked <= LIMIT, checked + " wrong passwords audited as checked: " + events);
         assertTrue(SignetApi.admin().get("/v1/audit?type=auth.lockout&since=" + start).expect(200).body().contains(name),
