@@ -22,12 +22,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLSocket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -210,6 +212,9 @@ class ConcurrentLoginsIT {
             List<long[]> results = allAtOnce(failures);
             List<Long> statuses = results.stream().map(r -> r[0]).distinct().sorted().toList();
             long slowest = results.stream().mapToLong(r -> r[1]).max().orElseThrow();
+            System.out.printf("%d failed logins at once: statuses %s, slowest %d ms%n", results.size(),
+                    results.stream().collect(Collectors.groupingBy(r -> r[0], TreeMap::new, Collectors.counting())),
+                    Duration.ofNanos(slowest).toMillis());
             // a denial; under more load than the hash verifications can take, a 429 to retry later: never a 5xx
             assertTrue(List.of(200L, 429L).containsAll(statuses), "statuses " + statuses);
             assertTrue(results.stream().filter(r -> r[0] == 200).count() >= results.size() / 2,

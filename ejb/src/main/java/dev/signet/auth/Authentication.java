@@ -133,7 +133,7 @@ public class Authentication {
     public AuthOutcome begin(UUID sessionId, String mechanism) {
         AuthSession session = live(sessionId);
         if (session == null) {
-            return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
+            return expired(sessionId);
         }
         Account account = session.account() == null ? null : em.find(Account.class, session.account());
         List<String> offered = mechanismsFor(account, session.name());

@@ -75,7 +75,10 @@ public class Lockout {
         }
     }
 
-    /** Gives a reserved attempt back: its credential was right, yet the login did not end in success. */
+    /**
+     * Gives a reserved attempt back: its credential proved right (a second factor on the way to the
+     * password, or a right password the login refused for another reason), or was never checked.
+     */
     public void giveBack(Reservation reservation) {
         if (reservation.refused()) {
             return;
