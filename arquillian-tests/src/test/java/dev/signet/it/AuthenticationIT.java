@@ -59,7 +59,7 @@ class AuthenticationIT {
         String name = unique("deny");
         idm.createPersonWithPassword(name, PASSWORD);
         JsonObject wrong = SignetApi.authenticate(name, "not the passphrase at all");
-        JsonObject unknown = SignetApi.authenticate(unique("ghost"), "not the passphrase at all");
+        JsonObject unknown = SignetApi.authenticate(SignetApi.unknownOfferedPassword("ghost"), "not the passphrase at all");
         assertEquals(wrong, unknown);
         assertEquals("authentication denied", wrong.getString("denied"));
     }

@@ -169,7 +169,7 @@ class CredentialsIT {
     @Test
     void unknownNamesAreLockedOutAlikeSoLockoutRevealsNothing() {
         SignetApi idm = SignetApi.idmAdmin();
-        String ghost = unique("ghost");
+        String ghost = SignetApi.unknownOfferedPassword("ghost");
         String real = unique("real");
         idm.createPersonWithPassword(real, PASSWORD);
         for (int i = 0; i < 7; i++) {

@@ -214,4 +214,36 @@ class MultiFactorIT {
         String events = SignetApi.admin().get("/v1/audit?type=auth.failure&since=" + Instant.now().minusSeconds(60)).expect(200).body();
         assertTrue(events.contains("account policy requires credential type mfa"), events);
     }
+    /**
+     * An unknown name may be answered like an account with an authenticator (Signet answers
+     * unknown names with stable decoys): the same mechanisms, the same steps, the same denial,
+     * and the same answer every time it is asked, so the answers do not tell which names exist.
+     */
+    @Test
+    void anUnknownNameIsAnsweredLikeAnAccountWithAnAuthenticator() throws Exception {
+        SignetApi idm = SignetApi.idmAdmin();
+        String real = unique("hastotp");
+        idm.createPersonWithPassword(real, PASSWORD);
+        String uri = enrol(SignetApi.login(real, PASSWORD), "{}");
+        String ghost = null;
+        for (int tries = 0; tries < 64 && ghost == null; tries++) {
+            String candidate = unique("ghost");
+            if (strings(step(null, "{\"step\":{\"init\":" + quote(candidate) + "}}").state(), "choose").equals(List.of("passwordmfa"))) {
+                ghost = candidate;
+            }
+        }
+        assertTrue(ghost != null, "no unknown name was answered like an account with an authenticator");
+
+        for (String name : List.of(real, ghost)) {
+            Steps init = step(null, "{\"step\":{\"init\":" + quote(name) + "}}");
+            assertEquals(List.of("passwordmfa"), strings(init.state(), "choose"), name);
+            assertEquals(init.state(), step(null, "{\"step\":{\"init\":" + quote(name) + "}}").state(), "asked again: " + name);
+            assertEquals("begin", SignetApi.anonymous().send("POST", "/v1/auth", json("{\"step\":{\"begin\":\"password\"}}"),
+                    init.session()).expect(400).object().getString("field"), name);
+            Steps begin = step(init.session(), "{\"step\":{\"begin\":\"passwordmfa\"}}");
+            assertEquals(List.of("totp", "backup_code"), strings(begin.state(), "continue"), name);
+            Steps second = step(init.session(), "{\"step\":{\"cred\":{\"totp\":" + quote(wrong(code(uri, Instant.now()))) + "}}}");
+            assertEquals(DENIED, second.state().getString("denied"), name);
+        }
+    }
 }

@@ -94,6 +94,22 @@ final class SignetApi {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A name no account has, among those Signet answers like a password-only account (it answers
+     * some unknown names like accounts with an authenticator or a passkey, so names do not tell).
+     */
+    static String unknownOfferedPassword(String prefix) {
+        for (int tries = 0; tries < 64; tries++) {
+            String name = unique(prefix);
+            JsonObject init = anonymous().send("POST", "/v1/auth", json("{\"step\":{\"init\":" + quote(name) + "}}"), null)
+                    .expect(200).object();
+            if (init.getJsonObject("state").getJsonArray("choose").equals(Json.createArrayBuilder().add("password").build())) {
+                return name;
+            }
+        }
+        throw new AssertionError("no unknown name is answered like a password-only account");
+    }
+
     Response get(String path) {
         return send("GET", path, null, null);
     }

@@ -47,6 +47,15 @@ public class Audit {
         write(type, actor, targetUuid, targetName, "failure", reason);
     }
 
+    /**
+     * A failure written in the caller's transaction, for a caller that commits it: a denied login
+     * ends normally, so its row needs no second transaction (nor a second pooled connection, which
+     * a crowd of failed logins would otherwise wait for while holding their first).
+     */
+    public void failureInTransaction(String type, Caller actor, UUID targetUuid, String targetName, String reason) {
+        write(type, actor, targetUuid, targetName, "failure", reason);
+    }
+
     /** A success recorded on its own, outside any change (an authentication). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void successIndependently(String type, Caller actor, UUID targetUuid, String targetName, String detail) {

@@ -1,16 +1,10 @@
 package dev.signet.auth;
 
-import jakarta.annotation.security.PermitAll;
-import dev.signet.access.Caller;
-import dev.signet.access.Callers;
-import dev.signet.audit.Audit;
 import dev.signet.audit.ClientOrigin;
-import dev.signet.credential.AccountPolicies;
-import dev.signet.credential.BackupCodes;
-import dev.signet.credential.CredentialType;
 import dev.signet.credential.PasskeyAssertion;
 import dev.signet.credential.Passkeys;
-import dev.signet.credential.Passwords;
+import dev.signet.credential.PasswordCheck;
+import dev.signet.credential.PasswordChecks;
 import dev.signet.credential.Totps;
 import dev.signet.entry.EntryLookup;
 import dev.signet.fault.InvalidInput;
@@ -18,8 +12,11 @@ import dev.signet.fault.NotAuthenticated;
 import dev.signet.fault.TooManyRequests;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,8 +29,10 @@ import java.util.UUID;
 
 /**
  * The step protocol of {@code POST /v1/auth}: init with a name, begin a mechanism, present the
- * credential. Unknown, locked and expired accounts and wrong passwords all end in the same
- * denial after the same work; the audit trail records the real reason.
+ * credential. A name that matches no account is answered like a plausible account; unknown,
+ * locked and expired accounts and wrong passwords all end in the same denial after the same work
+ * (one Argon2id computation for a password, whatever the account stores); the audit trail records
+ * the real reason. Each attempt counts against the lockout limit before its credential is checked.
  */
 // access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
@@ -47,6 +46,8 @@ public class Authentication {
     /** What every client is told when authentication fails, whatever the reason. */
     public static final String DENIED = "authentication denied";
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
+    /** Made on first use: the key-encryption key may only be read once the data directory exists. */
+    private static volatile Decoys decoys;
 
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
@@ -56,9 +57,9 @@ public class Authentication {
     @EJB
     private Tokens tokens;
     @EJB
-    private Audit audit;
+    private CredentialAttempts attempts;
     @EJB
-    private Passwords passwords;
+    private PasswordChecks checks;
     @EJB
     private Lockout lockout;
     @EJB
@@ -66,11 +67,7 @@ public class Authentication {
     @EJB
     private Totps totps;
     @EJB
-    private BackupCodes backupCodes;
-    @EJB
     private Passkeys passkeys;
-    @EJB
-    private AccountPolicies policies;
     @Inject
     private Instance<ClientOrigin> origin;
 
@@ -93,7 +90,7 @@ public class Authentication {
             session.withPrivileges();
         }
         em.persist(session);
-        return AuthOutcome.choose(session.id(), mechanismsFor(found));
+        return AuthOutcome.choose(session.id(), mechanismsFor(found, name));
     }
 
     /**
@@ -107,154 +104,111 @@ public class Authentication {
         AuthSession session = new AuthSession(UUID.randomUUID(), account.name(), account.uuid(), Instant.now().plus(STEP_TIMEOUT));
         session.reauthenticates(token.session());
         em.persist(session);
-        return AuthOutcome.choose(session.id(), mechanismsFor(account));
+        return AuthOutcome.choose(session.id(), mechanismsFor(account, account.name()));
     }
 
     /**
      * With a TOTP authenticator, the password alone is no longer enough (as in Kanidm); with a
-     * passkey, the passkey alone is offered too (it proves possession and user verification).
+     * passkey, the passkey alone is offered too (it proves possession and user verification). A
+     * name that matches no account is answered like a plausible account (its {@link Decoys decoy}),
+     * so the answer does not tell which names exist.
      */
-    private List<String> mechanismsFor(Account account) {
-        String password = account != null && totps.enrolled(account) ? PASSWORD_MFA : PASSWORD;
-        return account != null && passkeys.any(account) ? List.of(password, PASSKEY) : List.of(password);
+    private List<String> mechanismsFor(Account account, String name) {
+        Decoys.Decoy decoy = account == null ? decoys().of(name) : null;
+        boolean totp = decoy != null ? decoy.totp() : totps.enrolled(account);
+        boolean passkey = decoy != null ? decoy.passkey() : passkeys.any(account);
+        String password = totp ? PASSWORD_MFA : PASSWORD;
+        return passkey ? List.of(password, PASSKEY) : List.of(password);
+    }
+
+    private static Decoys decoys() {
+        Decoys current = decoys;
+        if (current == null) {
+            current = Decoys.ofInstallation();
+            decoys = current;
+        }
+        return current;
     }
 
     public AuthOutcome begin(UUID sessionId, String mechanism) {
         AuthSession session = live(sessionId);
         if (session == null) {
-            return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
+            return expired(sessionId);
         }
         Account account = session.account() == null ? null : em.find(Account.class, session.account());
-        List<String> offered = mechanismsFor(account);
+        List<String> offered = mechanismsFor(account, session.name());
         if (!offered.contains(mechanism)) {
             throw new InvalidInput("begin", "unsupported mechanism: " + mechanism + " (offered: " + String.join(", ", offered) + ")");
         }
         session.begin(mechanism);
         if (PASSKEY.equals(mechanism)) {
-            return AuthOutcome.proceed(sessionId, passkeys.beginAssertion(account, sessionId));
+            return AuthOutcome.proceed(sessionId, account != null ? passkeys.beginAssertion(account, sessionId)
+                    : passkeys.beginDecoyAssertion(sessionId, decoys().of(session.name()).credentialIds()));
         }
         return AuthOutcome.proceed(sessionId, PASSWORD_MFA.equals(mechanism) ? List.of(TOTP, BACKUP_CODE) : List.of(PASSWORD));
     }
 
+    /*
+     * The credential steps hold no transaction of their own: CredentialAttempts takes the attempt
+     * in one short transaction and concludes it in another, and the credential is checked between
+     * them, so no pooled connection is held while an Argon2id hash is computed and no step ever
+     * needs two connections at once.
+     */
+
     /** The passkey mechanism's one credential step: an assertion over the challenge from begin. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public AuthOutcome passkey(UUID sessionId, PasskeyAssertion assertion) {
-        AuthSession session = live(sessionId);
-        if (session == null) {
-            return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
+        CredentialAttempts.Attempt attempt = attempts.takePasskey(sessionId);
+        if (attempt == null) {
+            return expired(sessionId);
         }
-        if (!PASSKEY.equals(session.mechanism())) {
-            throw new InvalidInput("cred", "begin the passkey mechanism first");
-        }
-        em.remove(session);
-        Account account = session.account() == null ? null : em.find(Account.class, session.account());
-        Instant now = Instant.now();
-        String lockoutKey = Lockout.key(account, session.name());
-        refuseWhileLockedOut(session, account, lockoutKey, now);
-        boolean proved = account != null && passkeys.verifyAssertion(account, sessionId, assertion);
-        String refusal = !proved ? "passkey assertion does not verify"
-                : !account.mayAuthenticate(now) ? "account locked or outside its validity period"
-                : policyRefusal(account, CredentialType.PASSKEY);
-        return conclude(session, account, refusal, !proved, lockoutKey, now);
+        refuseWhileLockedOut(attempt);
+        return attempts.concludePasskey(attempt, assertion);
     }
 
-    /**
-     * The last step of every mechanism: a refusal is audited with its real reason (a wrong
-     * credential also counts toward lockout) and answered with the one denial everybody gets; a
-     * success clears the failures and issues the token, or re-privileges the reauthenticated session.
-     */
-    private AuthOutcome conclude(AuthSession session, Account account, String refusal, boolean wrongCredential,
-                                 String lockoutKey, Instant now) {
-        if (refusal != null) {
-            UUID target = account == null ? null : account.uuid();
-            audit.failure("auth.failure", Caller.ANONYMOUS, target, session.name(), refusal);
-            if (wrongCredential && lockout.failed(lockoutKey, now)) {
-                audit.failure("auth.lockout", Caller.ANONYMOUS, target, session.name(),
-                        "soft-locked after " + Lockout.attempts() + " failed attempts");
-            }
-            return AuthOutcome.denied(session.id(), DENIED);
+    /** The first step of passwordmfa: a TOTP code, or a backup code in its place. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AuthOutcome secondFactor(UUID sessionId, String kind, String code) {
+        CredentialAttempts.Attempt attempt = attempts.takeSecondFactor(sessionId);
+        if (attempt == null) {
+            return expired(sessionId);
         }
-        lockout.succeeded(lockoutKey);
-        String token = session.reauthOf() != null
-                ? tokens.elevate(new Authenticated(account, session.mechanism()), session.reauthOf())
-                : tokens.issue(new Authenticated(account, session.mechanism()), source(), session.privileged());
-        audit.success(session.reauthOf() != null ? "auth.reauth" : "auth.success", Callers.of(account), account, session.mechanism());
-        return AuthOutcome.success(session.id(), token);
+        refuseWhileLockedOut(attempt);
+        return attempts.concludeSecondFactor(attempt, kind, code);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AuthOutcome password(UUID sessionId, char[] password) {
+        CredentialAttempts.Attempt attempt = attempts.takePassword(sessionId);
+        if (attempt == null) {
+            return expired(sessionId);
+        }
+        refuseWhileLockedOut(attempt);
+        PasswordCheck check;
+        try {
+            // always a check, so a hard-locked, expired or unknown account costs the same time
+            check = checks.check(attempt.storedHash(), password);
+        } catch (TooManyRequests busy) {
+            lockout.giveBack(attempt.reservation()); // never checked, so not counted
+            throw busy;
+        }
+        return attempts.concludePassword(attempt, check);
     }
 
     /**
      * A soft-locked name (too many failures) gets 429 before any credential is checked: the same
-     * for an account and for a name that matches none, so it reveals nothing about existence.
+     * for an account and for a name that matches none, so it reveals nothing about existence (and,
+     * told by its status, needs no hash to look like a check). The refusal was audited when the
+     * attempt was taken.
      */
-    private void refuseWhileLockedOut(AuthSession session, Account account, String lockoutKey, Instant now) {
-        Optional<Instant> until = lockout.lockedUntil(lockoutKey, now);
-        if (until.isPresent()) {
-            audit.failure("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
-                    "too many failed attempts (soft lock)");
-            throw new TooManyRequests("locked after too many failed attempts; try again later", Duration.between(now, until.get()));
+    private static void refuseWhileLockedOut(CredentialAttempts.Attempt attempt) {
+        if (attempt.reservation().refused()) {
+            throw new TooManyRequests("locked after too many failed attempts; try again later", attempt.reservation().retryAfter());
         }
     }
 
-    /** Why the account's policy refuses a login proved with {@code used}, or null when it accepts it. */
-    private String policyRefusal(Account account, CredentialType used) {
-        return policies.of(account).refusalOf(used);
-    }
-
-    /** The first step of passwordmfa: a TOTP code, or a backup code in its place. */
-    public AuthOutcome secondFactor(UUID sessionId, String kind, String code) {
-        AuthSession session = live(sessionId);
-        if (session == null) {
-            return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
-        }
-        if (!PASSWORD_MFA.equals(session.mechanism()) || session.secondFactor()) {
-            throw new InvalidInput("cred", "begin the passwordmfa mechanism first; then " + TOTP + " or " + BACKUP_CODE + ", then password");
-        }
-        Account account = session.account() == null ? null : em.find(Account.class, session.account());
-        Instant now = Instant.now();
-        String lockoutKey = Lockout.key(account, session.name());
-        refuseWhileLockedOut(session, account, lockoutKey, now);
-        boolean proved = account != null && (TOTP.equals(kind) ? totps.check(account, code) : backupCodes.use(account, code));
-        if (!proved) {
-            em.remove(session);
-            audit.failure("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(), "wrong " + kind);
-            if (lockout.failed(lockoutKey, now)) {
-                audit.failure("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
-                        "soft-locked after " + Lockout.attempts() + " failed attempts");
-            }
-            return AuthOutcome.denied(sessionId, DENIED);
-        }
-        if (BACKUP_CODE.equals(kind)) {
-            audit.success("credential.backup_code.use", Callers.of(account), account, null);
-        }
-        session.secondFactorProved();
-        return AuthOutcome.proceed(sessionId, List.of(PASSWORD));
-    }
-
-    public AuthOutcome password(UUID sessionId, char[] password) {
-        AuthSession session = live(sessionId);
-        if (session == null) {
-            return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
-        }
-        boolean mfa = PASSWORD_MFA.equals(session.mechanism());
-        if (!PASSWORD.equals(session.mechanism()) && !mfa) {
-            throw new InvalidInput("cred", "begin the password mechanism first");
-        }
-        if (mfa && !session.secondFactor()) {
-            throw new InvalidInput("cred", "passwordmfa needs the " + TOTP + " or " + BACKUP_CODE + " step before the password");
-        }
-        em.remove(session);
-        Account account = session.account() == null ? null : em.find(Account.class, session.account());
-        Instant now = Instant.now();
-        String lockoutKey = Lockout.key(account, session.name());
-        refuseWhileLockedOut(session, account, lockoutKey, now);
-        // the hash is always checked, so a hard-locked, expired or unknown account costs the same time
-        boolean matches = passwords.matches(account, password);
-        String refusal = account == null ? "no such account"
-                : account.passwordHash().isEmpty() ? "account has no password"
-                : !matches ? "wrong password"
-                : account.locked() ? "account locked"
-                : !account.mayAuthenticate(now) ? "account outside its validity period"
-                : policyRefusal(account, mfa ? CredentialType.MFA : CredentialType.ANY);
-        return conclude(session, account, refusal, !matches, lockoutKey, now);
+    private static AuthOutcome expired(UUID sessionId) {
+        return AuthOutcome.denied(sessionId, "authentication session expired or unknown; start again with init");
     }
 
     private AuthSession live(UUID sessionId) {

@@ -9,6 +9,7 @@ import jakarta.ejb.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 
@@ -18,6 +19,12 @@ import org.infinispan.Cache;
  * time it happens again (at most 7 days). Counters live in the replicated Infinispan cache
  * {@code signet/lockout}, so every node of a cluster sees the same counts. Names that match no
  * account are counted and locked the same way, so lockout does not reveal which accounts exist.
+ *
+ * <p>A credential step {@link #reserve reserves} its attempt before the credential is checked:
+ * concurrent steps cannot all pass a check made before any of them failed, so no more than the
+ * limit are ever checked. The counters are plain strings changed by compare-and-set
+ * ({@code putIfAbsent}/{@code replace}), which the primary owner applies atomically for the whole
+ * cluster; a {@code compute} lambda would have to be marshalled to it.
  */
 // access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
@@ -41,24 +48,91 @@ public class Lockout {
     }
 
     /** When the key's soft lock ends, if it is locked at {@code now}. */
-    public java.util.Optional<Instant> lockedUntil(String key, Instant now) {
+    public Optional<Instant> lockedUntil(String key, Instant now) {
         LockoutState state = LockoutState.parse(counters.get(key));
-        return state.lockedAt(now) ? java.util.Optional.of(state.lockedUntil()) : java.util.Optional.empty();
+        return state.lockedAt(now) ? Optional.of(state.lockedUntil()) : Optional.empty();
     }
 
     /** Counts a failure; returns whether this failure locked the key. */
     public boolean failed(String key, Instant now) {
+        return reserve(key, now).locks();
+    }
+
+    /**
+     * Counts an attempt before its credential is checked, as a failure until it is proved right
+     * ({@link #succeeded} or {@link #giveBack}). The attempt that reaches the limit locks the key
+     * at once, so every attempt after it is refused while the ones before are still being checked.
+     * A key that is already locked counts nothing: the reservation is {@link Reservation#refused}.
+     */
+    public Reservation reserve(String key, Instant now) {
         while (true) {
             String old = counters.get(key);
             LockoutState before = LockoutState.parse(old);
             LockoutState next = before.failure(now, attempts(), duration(), MAX_LOCK);
-            long lifespan = Duration.between(now, next.lockedUntil().isAfter(now) ? next.lockedUntil() : now).plus(MEMORY).toMillis();
-            boolean stored = old == null
-                    ? counters.putIfAbsent(key, next.format(), lifespan, TimeUnit.MILLISECONDS) == null
-                    : counters.replace(key, old, next.format(), lifespan, TimeUnit.MILLISECONDS);
-            if (stored) {
-                return !before.lockedAt(now) && next.lockedAt(now);
+            if (store(key, old, next, now)) {
+                return new Reservation(key, before, next, now);
             }
+        }
+    }
+
+    /**
+     * Gives a reserved attempt back: its credential proved right (a second factor on the way to the
+     * password, or a right password the login refused for another reason), or was never checked.
+     */
+    public void giveBack(Reservation reservation) {
+        if (reservation.refused()) {
+            return;
+        }
+        while (true) {
+            String old = counters.get(reservation.key);
+            if (old == null) {
+                return; // a success or an admin cleared the key meanwhile
+            }
+            LockoutState next = LockoutState.parse(old).giveBack(reservation.before, reservation.after);
+            if (store(reservation.key, old, next, Instant.now())) {
+                return;
+            }
+        }
+    }
+
+    private boolean store(String key, String old, LockoutState next, Instant now) {
+        long lifespan = Duration.between(now, next.lockedUntil().isAfter(now) ? next.lockedUntil() : now).plus(MEMORY).toMillis();
+        return old == null
+                ? counters.putIfAbsent(key, next.format(), lifespan, TimeUnit.MILLISECONDS) == null
+                : counters.replace(key, old, next.format(), lifespan, TimeUnit.MILLISECONDS);
+    }
+
+    /** One attempt counted against a key before its credential was checked. */
+    public static final class Reservation {
+        private final String key;
+        private final LockoutState before;
+        private final LockoutState after;
+        private final Instant at;
+
+        Reservation(String key, LockoutState before, LockoutState after, Instant at) {
+            this.key = key;
+            this.before = before;
+            this.after = after;
+            this.at = at;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** The key was locked already: nothing was counted and no credential may be checked. */
+        public boolean refused() {
+            return before.lockedAt(at);
+        }
+
+        /** This attempt reached the limit and locked the key (undone if its credential proves right). */
+        public boolean locks() {
+            return !refused() && after.lockedAt(at);
+        }
+
+        /** How long a refused attempt's key stays locked. */
+        public Duration retryAfter() {
+            return Duration.between(at, before.lockedUntil());
         }
     }
 

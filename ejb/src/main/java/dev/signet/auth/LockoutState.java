@@ -46,4 +46,18 @@ record LockoutState(int failures, Instant lockedUntil, int level) {
         }
         return new LockoutState(0, now.plus(lock), level + 1);
     }
+    /**
+     * The state with one counted attempt given back, because its credential proved right (a second
+     * factor on the way to the password, or a right password refused for another reason).
+     * {@code before} and {@code after} are the states around the attempt's own count. When that
+     * count placed the lock and nothing has changed it since, the lock is undone; otherwise one
+     * failure is forgotten.
+     */
+    LockoutState giveBack(LockoutState before, LockoutState after) {
+        boolean placedTheLock = !after.lockedUntil.equals(before.lockedUntil);
+        if (placedTheLock && equals(after)) {
+            return before;
+        }
+        return failures > 0 ? new LockoutState(failures - 1, lockedUntil, level) : this;
+    }
 }

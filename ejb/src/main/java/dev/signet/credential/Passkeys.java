@@ -143,6 +143,16 @@ public class Passkeys {
         return new PasskeyChallenge(session.toString(), challenge, rpId(), null, null, null, credentialIds(account));
     }
 
+    /**
+     * The challenge an unknown name is given when its decoy answer offered a passkey: shaped like a
+     * real one, naming {@code decoyCredentialIds}; no assertion will verify against it.
+     */
+    public PasskeyChallenge beginDecoyAssertion(UUID session, List<String> decoyCredentialIds) {
+        byte[] challenge = new byte[32];
+        RANDOM.nextBytes(challenge);
+        return new PasskeyChallenge(session.toString(), B64.encodeToString(challenge), rpId(), null, null, null, decoyCredentialIds);
+    }
+
     /** Whether the assertion answers the session's challenge with one of the account's passkeys. */
     public boolean verifyAssertion(Account account, UUID session, PasskeyAssertion assertion) {
         byte[] challenge = consume("auth:" + session, account).orElse(null);

@@ -43,6 +43,8 @@ public class Passwords {
     private HashCostCalibration calibration;
     @EJB
     private AccountPolicies policies;
+    @EJB
+    private PasswordChecks checks;
 
     public void set(EntryKind kind, String id, char[] password) {
         Caller caller = callers.current();
@@ -92,32 +94,29 @@ public class Passwords {
     }
 
     /**
-     * Whether {@code password} is the account's; for no account, or one without a password, the
-     * same Argon2id work is spent so timing does not tell them apart. A match made with an old
-     * cost or an imported scheme is rehashed with the current cost.
+     * Whether {@code password} is the account's, checked in {@link PasswordChecks} (one Argon2id
+     * computation whatever the account holds, or does not); a match made with an old cost or an
+     * imported scheme is rehashed with the current cost. Callers that hold no transaction use
+     * {@link PasswordChecks#check} and {@link #upgrade} instead, so no connection waits on the hash.
      */
     public boolean matches(Account account, char[] password) {
-        Optional<String> stored = account == null ? Optional.empty() : account.passwordHash();
-        if (stored.isEmpty()) {
-            PasswordHash.verifyNothing(password, calibration.current());
-            return false;
+        String stored = account == null ? null : account.passwordHash().orElse(null);
+        PasswordCheck check = checks.check(stored, password);
+        upgrade(account, stored, check);
+        return check.matches();
+    }
+
+    /**
+     * Stores the Argon2id hash a successful check made for an old-cost or imported hash, unless the
+     * account's password changed since {@code checked} was read.
+     */
+    public void upgrade(Account account, String checked, PasswordCheck check) {
+        if (account == null || !check.matches() || check.upgradedHash() == null
+                || !account.passwordHash().filter(h -> h.equals(checked)).isPresent()) {
+            return;
         }
-        String hash = stored.get();
-        if (PasswordHash.isArgon2(hash)) {
-            boolean ok = PasswordHash.verify(password, hash);
-            if (ok && !PasswordHash.isCurrent(hash, calibration.current())) {
-                account.setPasswordHash(PasswordHash.hash(password, calibration.current()));
-                audit.success("credential.password.rehash", Callers.of(account), account, "new Argon2id cost");
-            }
-            return ok;
-        }
-        Optional<ImportedPasswordHash> imported = ImportedPasswordHash.of(hash);
-        boolean ok = imported.isPresent() && imported.get().verify(password, hash);
-        if (ok) {
-            account.setPasswordHash(PasswordHash.hash(password, calibration.current()));
-            audit.success("credential.password.rehash", Callers.of(account), account, "imported " + imported.get().name() + " to Argon2id");
-        }
-        return ok;
+        account.setPasswordHash(check.upgradedHash());
+        audit.success("credential.password.rehash", Callers.of(account), account, check.upgradeReason());
     }
 
     /** Built-in defaults (16 characters for privileged accounts), tightened by every group's account policy. */

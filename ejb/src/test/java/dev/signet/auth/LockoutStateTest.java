@@ -44,4 +44,23 @@ class LockoutStateTest {
         assertEquals(locked, LockoutState.parse(locked.format()));
         assertEquals(LockoutState.NONE, LockoutState.parse("garbage"));
     }
+    @Test
+    void aGivenBackAttemptIsForgottenAndAGivenBackLockIsUndone() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        LockoutState two = fail(LockoutState.NONE, now, 2);
+        LockoutState three = fail(two, now, 1);
+        assertEquals(two, three.giveBack(two, three));
+        // other attempts counted meanwhile stay counted
+        assertEquals(fail(two, now, 1), fail(three, now, 1).giveBack(two, three));
+
+        LockoutState four = fail(LockoutState.NONE, now, 4);
+        LockoutState locked = fail(four, now, 1);
+        assertTrue(locked.lockedAt(now));
+        assertEquals(four, locked.giveBack(four, locked), "the attempt that placed the lock proved right");
+        assertFalse(four.lockedAt(now));
+
+        LockoutState lockedByAnother = fail(fail(two, now, 1), now, 2);
+        assertTrue(lockedByAnother.lockedAt(now));
+        assertEquals(lockedByAnother, lockedByAnother.giveBack(two, three), "a lock placed by another attempt stays");
+    }
 }

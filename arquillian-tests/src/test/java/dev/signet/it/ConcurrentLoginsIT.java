@@ -1,0 +1,250 @@
+package dev.signet.it;
+
+import static dev.signet.it.SignetApi.quote;
+import static dev.signet.it.SignetApi.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLSocket;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Credential steps fired at once: the lockout limit holds under concurrency, and a crowd of
+ * failed logins neither exhausts the database pool nor makes anybody wait long.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConcurrentLoginsIT {
+    private static final String PASSWORD = "a long enough passphrase 42";
+    /** The server's default lockout limit (signet.lockout.attempts). */
+    private static final int LIMIT = 5;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive signet() {
+        return TheEar.signet();
+    }
+
+    /** One keep-alive HTTPS connection from a chosen local address, speaking just enough HTTP/1.1. */
+    private static final class Connection implements AutoCloseable {
+        private final SSLSocket socket;
+        private final OutputStream out;
+        private final InputStream in;
+
+        Connection(String localAddress) throws IOException {
+            URI base = SignetApi.base();
+            socket = (SSLSocket) SignetApi.trustingTls().getSocketFactory()
+                    .createSocket(base.getHost(), base.getPort(), InetAddress.getByName(localAddress), 0);
+            socket.setSoTimeout(120_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream());
+        }
+
+        /** POSTs one step to /v1/auth: the status code, the session header and the body. */
+        Answer step(String body, String session) throws IOException {
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            out.write(("POST /v1/auth HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + (session == null ? "" : SignetApi.SESSION_HEADER + ": " + session + "\r\n")
+                    + "Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
+            out.flush();
+            int status = Integer.parseInt(line().split(" ")[1]);
+            String sessionId = null;
+            int length = 0;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                } else if (lower.startsWith(SignetApi.SESSION_HEADER.toLowerCase(Locale.ROOT) + ":")) {
+                    sessionId = header.substring(SignetApi.SESSION_HEADER.length() + 1).trim();
+                }
+            }
+            return new Answer(status, sessionId, new String(in.readNBytes(length), StandardCharsets.UTF_8));
+        }
+
+        private String line() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    line.write(b);
+                }
+            }
+            return line.toString(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    private record Answer(int status, String session, String body) {
+        JsonObject object() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+    }
+
+    /** init and begin over the JDK client: the session id of a password step ready to be taken. */
+    private static String preparedPasswordStep(String name) {
+        SignetApi.Response init = SignetApi.anonymous().send("POST", "/v1/auth", "{\"step\":{\"init\":" + quote(name) + "}}", null)
+                .expect(200);
+        String session = init.header(SignetApi.SESSION_HEADER);
+        SignetApi.anonymous().send("POST", "/v1/auth", "{\"step\":{\"begin\":\"password\"}}", session).expect(200);
+        return session;
+    }
+
+    /** Runs every task at the same moment, each on its own thread; their results in order. */
+    private static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> running = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                running.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : running) {
+                results.add(result.get(5, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentWrongPasswordsAreCheckedNoMoreOftenThanTheLockoutLimit() throws Exception {
+        Instant start = Instant.now().minusSeconds(1);
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("race");
+        idm.createPersonWithPassword(name, PASSWORD);
+        int attempts = 60;
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            sessions.add(preparedPasswordStep(name));
+        }
+        List<Callable<SignetApi.Response>> guesses = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            String session = sessions.get(i);
+            String guess = "wrong guess number " + i;
+            guesses.add(() -> SignetApi.anonymous().send("POST", "/v1/auth",
+                    "{\"step\":{\"cred\":{\"password\":" + quote(guess) + "}}}", session));
+        }
+        List<SignetApi.Response> answers = allAtOnce(guesses);
+
+        long denied = answers.stream().filter(a -> a.status() == 200).count();
+        long locked = answers.stream().filter(a -> a.status() == 429).count();
+        assertEquals(attempts, denied + locked, "every step is denied or refused as locked: "
+                + answers.stream().map(SignetApi.Response::status).toList());
+        assertTrue(denied <= LIMIT, denied + " wrong passwords were checked; the limit is " + LIMIT);
+        SignetApi.Response right = SignetApi.anonymous().send("POST", "/v1/auth",
+                "{\"step\":{\"cred\":{\"password\":" + quote(PASSWORD) + "}}}", preparedPasswordStep(name)).expect(429);
+        assertTrue(right.object().getString("detail").contains("locked"), right.body());
+
+        String events = SignetApi.admin().get("/v1/audit?type=auth.failure&since=" + start, "application/x-ndjson").expect(200).body();
+        long checked = events.lines().filter(e -> e.contains(name) && e.contains("wrong password")).count();
+        assertTrue(checked <= LIMIT, checked + " wrong passwords audited as checked: " + events);
+        assertTrue(SignetApi.admin().get("/v1/audit?type=auth.lockout&since=" + start).expect(200).body().contains(name),
+                "the lock is audited");
+    }
+
+    @Test
+    void twoHundredConcurrentFailedLoginsFromTwentyAddressesNeitherFailNorHang() throws Exception {
+        int addresses = 20;
+        int perAddress = 10;
+        // each source has its own rate-limit bucket; 127.0.21.x is used by no other test
+        List<Connection> connections = new ArrayList<>();
+        List<String> sessions = new ArrayList<>();
+        try {
+            for (int a = 1; a <= addresses; a++) {
+                for (int i = 0; i < perAddress; i++) {
+                    Connection connection = new Connection("127.0.21." + a);
+                    connections.add(connection);
+                    sessions.add(passwordSession(connection));
+                }
+            }
+            List<Callable<long[]>> failures = new ArrayList<>();
+            for (int i = 0; i < connections.size(); i++) {
+                Connection connection = connections.get(i);
+                String session = sessions.get(i);
+                failures.add(() -> {
+                    long t = System.nanoTime();
+                    Answer answer = connection.step("{\"step\":{\"cred\":{\"password\":\"not the passphrase at all\"}}}", session);
+                    return new long[] {answer.status(), System.nanoTime() - t};
+                });
+            }
+            List<long[]> results = allAtOnce(failures);
+            List<Long> statuses = results.stream().map(r -> r[0]).distinct().sorted().toList();
+            long slowest = results.stream().mapToLong(r -> r[1]).max().orElseThrow();
+            System.out.printf("%d failed logins at once: statuses %s, slowest %d ms%n", results.size(),
+                    results.stream().collect(Collectors.groupingBy(r -> r[0], TreeMap::new, Collectors.counting())),
+                    Duration.ofNanos(slowest).toMillis());
+            // a denial; under more load than the hash verifications can take, a 429 to retry later: never a 5xx
+            assertTrue(List.of(200L, 429L).containsAll(statuses), "statuses " + statuses);
+            assertTrue(results.stream().filter(r -> r[0] == 200).count() >= results.size() / 2,
+                    "most failed logins are answered with a denial");
+            assertTrue(Duration.ofNanos(slowest).compareTo(Duration.ofSeconds(10)) < 0,
+                    "the slowest failed login took " + Duration.ofNanos(slowest).toMillis() + " ms");
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+        // the server is still at everybody's service
+        SignetApi.idmAdmin().get("/v1/self").expect(200);
+    }
+
+    /**
+     * init with unknown names until one is answered with the password mechanism (an unknown name
+     * may be answered like an account with a second factor), then begin it: the session id.
+     */
+    private static String passwordSession(Connection connection) throws IOException {
+        for (int tries = 0; tries < 64; tries++) {
+            Answer init = connection.step("{\"step\":{\"init\":" + quote(unique("crowd")) + "}}", null);
+            assertEquals(200, init.status(), init.body());
+            List<String> offered = init.object().getJsonObject("state").getJsonArray("choose").getValuesAs(JsonString.class)
+                    .stream().map(JsonString::getString).toList();
+            if (offered.contains("password")) {
+                assertEquals(200, connection.step("{\"step\":{\"begin\":\"password\"}}", init.session()).status());
+                return init.session();
+            }
+        }
+        throw new AssertionError("no unknown name was offered the password mechanism");
+    }
+}
