@@ -139,6 +139,18 @@ class AccessControlIT {
     }
 
     @Test
+    void anIdmAdminCannotReviveASystemAdmin() {
+        SignetApi admin = SignetApi.admin();
+        String sys = unique("sys");
+        admin.createPerson(sys);
+        admin.post("/v1/group/system_admins/_attr/member", list(sys)).expect(200);
+        admin.delete("/v1/person/" + sys).expect(204);
+        assertEquals(403, SignetApi.idmAdmin().post("/v1/recycle_bin/" + sys + "/_revive", null).status(),
+                "reviving would give its memberships back");
+        admin.post("/v1/recycle_bin/" + sys + "/_revive", null).expect(200);
+    }
+
+    @Test
     void aGroupAdminCannotPutAPolicyOnAccountsItDoesNotAdminister() {
         SignetApi idm = SignetApi.idmAdmin();
         SignetApi groupAdmin = adminOf(idm, "idm_group_admins", unique("ga"));
