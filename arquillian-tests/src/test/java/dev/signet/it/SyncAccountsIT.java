@@ -164,6 +164,56 @@ class SyncAccountsIT {
     }
 
     @Test
+    void aSyncedGroupHoldsOnlyEntriesOfItsOwnSyncAccount() {
+        Source s = imported();
+        String local = unique("local");
+        s.idm().createPerson(local);
+        String localUuid = s.idm().get("/v1/person/" + local).expect(200).attr("uuid").get(0);
+        String adminUuid = s.idm().get("/v1/person/admin").expect(200).attr("uuid").get(0);
+        Source other = imported();
+
+        SignetApi.Response refused = s.sync().post("/scim/v1/Sync", push("c1", "c2", List.of(
+                entry(GROUP, s.team(), "cn=team,ou=groups", s.teamName(), "member", s.alice() + "," + localUuid + "," + adminUuid + "," + other.bob())),
+                List.of()));
+        assertEquals(409, refused.status());
+        for (String member : List.of(localUuid, adminUuid, other.bob().toString())) {
+            assertTrue(refused.body().contains("member " + member + " is not an entry of this sync account"), refused.body());
+        }
+        assertFalse(s.idm().get("/v1/person/" + local).expect(200).attr("memberof").stream().anyMatch(g -> g.startsWith(s.teamName() + "@")));
+        assertEquals("c1", s.sync().get("/scim/v1/Sync").expect(200).object().getJsonObject("state").getJsonObject("Active").getString("cookie"));
+
+        UUID carol = UUID.randomUUID();
+        s.sync().post("/scim/v1/Sync", push("c1", "c2", List.of(
+                entry(PERSON, carol, "uid=carol,ou=people", unique("carol"), "displayname", "Carol"),
+                entry(GROUP, s.team(), "cn=team,ou=groups", s.teamName(), "member", s.alice() + "," + carol)), List.of())).expect(200);
+    }
+
+    @Test
+    void aSyncSourceSetsNoAccountPolicy() {
+        Source s = imported();
+        SignetApi.Response refused = s.sync().post("/scim/v1/Sync", push("c1", "c2", List.of(
+                entry(GROUP, s.team(), "cn=team,ou=groups", s.teamName(), "member", s.alice().toString(),
+                        "credential_type_minimum", "passkey", "auth_password_minimum_length", "100")), List.of()));
+        assertEquals(409, refused.status());
+        assertTrue(refused.body().contains("credential_type_minimum is account policy") && refused.body().contains("auth_password_minimum_length"),
+                refused.body());
+        assertTrue(s.idm().get("/v1/group/" + s.teamName()).expect(200).attr("credential_type_minimum").isEmpty());
+    }
+
+    @Test
+    void anEntryKeepsItsKind() {
+        Source s = imported();
+        SignetApi.Response refused = s.sync().post("/scim/v1/Sync", push("c1", "c2", List.of(
+                entry(GROUP, s.alice(), "cn=alice,ou=groups", s.aliceName(), "member", s.bob().toString())), List.of()));
+        assertEquals(409, refused.status());
+        assertTrue(refused.body().contains("cn=alice,ou=groups (" + s.alice() + "): id belongs to " + s.aliceName() + ", which is not a group"),
+                refused.body());
+        SignetApi.Response alice = s.idm().get("/v1/person/" + s.aliceName()).expect(200);
+        assertEquals(List.of("Alice A"), alice.attr("displayname"));
+        assertEquals(404, s.idm().get("/v1/group/" + s.aliceName()).status());
+    }
+
+    @Test
     void finaliseHandsEntriesOverAndTerminateTakesOnlyItsOwn() {
         Source s = imported();
         assertEquals(3, s.idm().post("/v1/sync_account/" + s.account() + "/_finalise", "").expect(200).object().getInt("entries"));

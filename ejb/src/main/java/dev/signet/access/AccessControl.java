@@ -5,18 +5,23 @@ import dev.signet.fault.EntryNotFound;
 import dev.signet.fault.NotAuthenticated;
 import dev.signet.model.Entry;
 import dev.signet.model.EntryKind;
+import dev.signet.model.Group;
 import dev.signet.schema.AttributeDefinition;
 import dev.signet.schema.Visibility;
 import dev.signet.schema.Writer;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Every access decision about entries, in one place, checked by the core on every operation
  * whatever protocol the request came in on.
  *
- * <p>Privileged accounts are protected from lesser admins: an entry that is a member of
- * {@code system_admins} can only be changed by system admins, one in {@code idm_admins} only by
- * idm admins, so a people admin cannot take over an admin account by resetting its password.
+ * <p>Privileged entries are protected from lesser and lateral admins: an entry that holds rights
+ * (a direct or transitive member of a built-in group, or a built-in group itself) can only be
+ * changed by a caller whose rights include all of its rights ({@link #atLeastAsPrivileged}), so
+ * a people admin cannot take over an OAuth2 admin, or an idm admin, by resetting its password.
  */
 public final class AccessControl {
     private AccessControl() {
@@ -127,27 +132,55 @@ public final class AccessControl {
         }
     }
 
-    /** Whether the caller administers this entry: right kind of admin, and privileged enough for it. */
+    /** Whether the caller administers this entry: right kind of admin, and at least as privileged as it. */
     public static boolean administers(Caller caller, Entry target) {
-        if (!caller.in(BuiltinGroup.adminsOf(target.kind()))) {
-            return false;
-        }
-        return protectedBy(target).map(caller::in).orElse(true);
+        return caller.in(BuiltinGroup.adminsOf(target.kind())) && atLeastAsPrivileged(caller, target);
     }
 
-    /** The group a caller must be in to change {@code target}, beyond being an admin of its kind. */
-    static Optional<BuiltinGroup> protectedBy(Entry target) {
-        Optional<BuiltinGroup> builtin = BuiltinGroup.of(target.uuid());
-        if (builtin.isPresent()) {
-            return Optional.of(builtin.get() == BuiltinGroup.SYSTEM_ADMINS || builtin.get() == BuiltinGroup.IDM_ADMINS
-                    ? BuiltinGroup.SYSTEM_ADMINS : BuiltinGroup.IDM_ADMINS);
+    /**
+     * Whether the caller holds every right {@code target} holds: the built-in groups it is a
+     * direct or transitive member of, and, when it is itself a built-in group, the rights it gives
+     * its members. Without this, admin roles are one role: a people admin who may reset an OAuth2
+     * admin's password (or lock them, or change their groups) can act as them. A built-in group is
+     * moreover changed only by the group that manages it.
+     */
+    public static boolean atLeastAsPrivileged(Caller caller, Entry target) {
+        if (BuiltinGroup.of(target.uuid()).filter(g -> !caller.in(managerOf(g))).isPresent()) {
+            return false;
         }
-        if (target.memberOf().contains(BuiltinGroup.SYSTEM_ADMINS.uuid())) {
-            return Optional.of(BuiltinGroup.SYSTEM_ADMINS);
+        Set<UUID> held = new HashSet<>(target.memberOf());
+        held.add(target.uuid());
+        return BuiltinGroup.rightsOf(caller.memberOf()).containsAll(BuiltinGroup.rightsOf(held));
+    }
+
+    /**
+     * Adding {@code member} to a group or removing it changes the member's memberships (and what
+     * they give it), so the caller must be at least as privileged as the member.
+     */
+    public static void requireMembershipChange(Caller caller, Entry member) {
+        if (!atLeastAsPrivileged(caller, member)) {
+            throw new AccessDenied("may not change the group memberships of " + member.name());
         }
-        if (target.memberOf().contains(BuiltinGroup.IDM_ADMINS.uuid())) {
-            return Optional.of(BuiltinGroup.IDM_ADMINS);
+    }
+
+    /**
+     * An account policy tightens how accounts log in, so setting one on a group, or putting an
+     * entry into a group that a policy reaches, needs the right to administer every entry the
+     * policy then reaches: a group admin must not lock out accounts it has no say over.
+     *
+     * @param reached the entries the policy of {@code group} reaches through this change
+     */
+    public static void requireAccountPolicy(Caller caller, Group group, Collection<? extends Entry> reached) {
+        for (Entry affected : reached) {
+            if (!administers(caller, affected)) {
+                throw new AccessDenied("the account policy of " + group.name() + " would reach " + affected.name()
+                        + ", whom the caller does not administer");
+            }
         }
-        return Optional.empty();
+    }
+
+    /** The group whose members may change a built-in group (its members, its attributes). */
+    private static BuiltinGroup managerOf(BuiltinGroup group) {
+        return group == BuiltinGroup.SYSTEM_ADMINS || group == BuiltinGroup.IDM_ADMINS ? BuiltinGroup.SYSTEM_ADMINS : BuiltinGroup.IDM_ADMINS;
     }
 }

@@ -2,8 +2,11 @@ package dev.signet.access;
 
 import dev.signet.model.EntryKind;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,6 +63,27 @@ public enum BuiltinGroup {
             case GROUP -> IDM_GROUP_ADMINS;
             case SERVICE_ACCOUNT -> IDM_SERVICE_ACCOUNT_ADMINS;
         };
+    }
+
+    /**
+     * The rights held by an entry that is, or is a member of, these UUIDs: every built-in group
+     * among them, and what {@code idm_admins} and {@code system_admins} hold in effect because
+     * they manage the built-in groups below them (an idm admin may add itself to
+     * {@code idm_radius_servers}, so it holds that right already). Comparing two such sets says
+     * whether one entry is at least as privileged as another.
+     */
+    public static Set<BuiltinGroup> rightsOf(Collection<UUID> groups) {
+        Set<BuiltinGroup> rights = EnumSet.noneOf(BuiltinGroup.class);
+        for (UUID uuid : groups) {
+            of(uuid).ifPresent(rights::add);
+        }
+        if (rights.contains(SYSTEM_ADMINS)) {
+            return EnumSet.allOf(BuiltinGroup.class);
+        }
+        if (rights.contains(IDM_ADMINS)) {
+            rights.addAll(EnumSet.complementOf(EnumSet.of(SYSTEM_ADMINS)));
+        }
+        return rights;
     }
 
     public static Optional<BuiltinGroup> of(UUID uuid) {

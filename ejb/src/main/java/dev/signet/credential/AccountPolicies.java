@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * An account's effective policy: built-in defaults (16-character passwords and MFA for members of
  * idm_admins and system_admins), tightened by the account policy of every group it is in. The
- * break-glass accounts admin and idm_admin keep password logins: they are recovered from the
- * server's shell, and their generated passwords are long.
+ * break-glass accounts admin and idm_admin always keep password logins, whatever any group's
+ * {@code credential_type_minimum} says: they are recovered from the server's shell, and their
+ * generated passwords are long.
  */
 // access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
@@ -39,8 +40,11 @@ public class AccountPolicies {
         for (Group group : groups) {
             password = password.tightenedBy(group.accountPolicy());
             CredentialType required = group.accountPolicy().credentialTypeMinimum().flatMap(CredentialType::parse).orElse(CredentialType.ANY);
-            // a break-glass account is only ever held to MFA by a policy written for it, never by default
-            minimum = minimum.stricter(required);
+            // no policy takes the break-glass accounts' password login away: whoever may write a
+            // group's policy (or put them into one) must not be able to lock the last way in
+            if (!breakGlass) {
+                minimum = minimum.stricter(required);
+            }
         }
         return new EffectivePolicy(password, minimum);
     }

@@ -310,8 +310,11 @@ public class Entries {
         if (rawValues == null) {
             throw new InvalidInput(attribute, attribute + ": values must be a list");
         }
+        if (Schema.ACCOUNT_POLICY.contains(def.name()) && write != Write.IMPORT) {
+            AccessControl.requireAccountPolicy(caller, (Group) entry, reachedBy((Group) entry));
+        }
         if (def.name().equals(Schema.MEMBER)) {
-            return applyMembers((Group) entry, def, rawValues);
+            return applyMembers(caller, (Group) entry, def, rawValues, write);
         }
         List<String> values = new ArrayList<>();
         for (String raw : rawValues) {
@@ -330,7 +333,7 @@ public class Entries {
         return Set.of();
     }
 
-    private Set<UUID> applyMembers(Group group, AttributeDefinition def, List<String> refs) {
+    private Set<UUID> applyMembers(Caller caller, Group group, AttributeDefinition def, List<String> refs, Write write) {
         Set<UUID> wanted = new LinkedHashSet<>();
         for (String ref : refs) {
             UUID member = resolve(def, ref);
@@ -344,11 +347,68 @@ public class Entries {
         Set<UUID> unchanged = new HashSet<>(group.members());
         unchanged.retainAll(wanted);
         changed.removeAll(unchanged);
+        if (write != Write.IMPORT) {
+            requireMembershipChanges(caller, group, changed, wanted);
+        }
         if (!changed.isEmpty()) {
             group.members().clear();
             group.members().addAll(wanted);
         }
         return changed;
+    }
+
+    /**
+     * Each member added or removed must be one the caller is at least as privileged as; each one
+     * added to a group an account policy reaches (its own or an enclosing group's) brings its
+     * own members under that policy too, and the caller must administer them all.
+     */
+    private void requireMembershipChanges(Caller caller, Group group, Set<UUID> changed, Set<UUID> added) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        boolean policyReaches = !group.accountPolicy().isEmpty() || carriesPolicy(group.memberOf());
+        for (UUID uuid : changed) {
+            Entry member = em.find(Entry.class, uuid);
+            if (member == null) {
+                continue;
+            }
+            AccessControl.requireMembershipChange(caller, member);
+            if (policyReaches && added.contains(uuid)) {
+                List<Entry> reached = new ArrayList<>(List.of(member));
+                if (member instanceof Group nested) {
+                    reached.addAll(transitiveMembers(nested));
+                }
+                AccessControl.requireAccountPolicy(caller, group, reached);
+            }
+        }
+    }
+
+    /** Whom a group's account policy reaches: its live direct members (also those set in this request) and transitive ones. */
+    private List<Entry> reachedBy(Group group) {
+        Map<UUID, Entry> reached = new LinkedHashMap<>();
+        for (UUID uuid : group.members()) {
+            Entry member = em.find(Entry.class, uuid);
+            if (member != null && !member.recycled()) {
+                reached.put(uuid, member);
+                if (member instanceof Group nested) {
+                    transitiveMembers(nested).forEach(e -> reached.putIfAbsent(e.uuid(), e));
+                }
+            }
+        }
+        transitiveMembers(group).forEach(e -> reached.putIfAbsent(e.uuid(), e));
+        return List.copyOf(reached.values());
+    }
+
+    private List<Entry> transitiveMembers(Group group) {
+        return em.createQuery("select e from Entry e where :group member of e.memberOf and e.recycledAt is null", Entry.class)
+                .setParameter("group", group.uuid()).getResultList();
+    }
+
+    private boolean carriesPolicy(Set<UUID> groups) {
+        return !groups.isEmpty() && em.createQuery("select count(g) from Group g where g.uuid in :groups and ("
+                        + "g.accountPolicy.passwordMinimumLength is not null or g.accountPolicy.passwordMinimumClasses is not null "
+                        + "or g.accountPolicy.passwordHistory is not null or g.accountPolicy.credentialTypeMinimum is not null)", Long.class)
+                .setParameter("groups", groups).getSingleResult() > 0;
     }
 
     private UUID resolve(AttributeDefinition def, String ref) {
@@ -404,7 +464,8 @@ public class Entries {
         };
     }
 
-    static Class<? extends Entry> entityClass(EntryKind kind) {
+    /** The entity class of a kind, for queries that select one kind. */
+    public static Class<? extends Entry> entityClass(EntryKind kind) {
         return switch (kind) {
             case PERSON -> Person.class;
             case GROUP -> Group.class;

@@ -120,6 +120,10 @@ public class Lifecycle {
         Caller caller = callers.current();
         AccessControl.requireRecycleBin(caller);
         Entry entry = recycled(id);
+        // reviving gives the entry its memberships (and their rights) back
+        if (!AccessControl.atLeastAsPrivileged(caller, entry)) {
+            throw new AccessDenied("may not revive " + entry.name());
+        }
         Long taken = em.createQuery("select count(e) from Entry e where e.liveName = :name", Long.class)
                 .setParameter("name", entry.name()).getSingleResult();
         if (taken > 0) {

@@ -53,4 +53,9 @@ public class AccountPolicy {
     public void setCredentialTypeMinimum(String value) {
         this.credentialTypeMinimum = value;
     }
+
+    /** Whether the group sets no policy at all (its members keep what their other groups say). */
+    public boolean isEmpty() {
+        return passwordMinimumLength == null && passwordMinimumClasses == null && passwordHistory == null && credentialTypeMinimum == null;
+    }
 }

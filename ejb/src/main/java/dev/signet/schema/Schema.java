@@ -45,6 +45,9 @@ public final class Schema {
     public static final String PASSWORD_MINIMUM_CLASSES = "auth_password_minimum_classes";
     public static final String PASSWORD_HISTORY = "auth_password_history";
     public static final String CREDENTIAL_TYPE_MINIMUM = "credential_type_minimum";
+    /** A group's account policy: it changes how its members may log in, so who may set it is checked against them. */
+    public static final Set<String> ACCOUNT_POLICY = Set.of(PASSWORD_MINIMUM_LENGTH, PASSWORD_MINIMUM_CLASSES, PASSWORD_HISTORY,
+            CREDENTIAL_TYPE_MINIMUM);
 
     private static final Set<EntryKind> ALL = EnumSet.allOf(EntryKind.class);
     private static final Set<EntryKind> ACCOUNTS = EnumSet.of(PERSON, SERVICE_ACCOUNT);

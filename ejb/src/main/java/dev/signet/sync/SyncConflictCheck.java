@@ -1,6 +1,8 @@
 package dev.signet.sync;
 
+import dev.signet.entry.Entries;
 import dev.signet.fault.InvalidInput;
+import dev.signet.model.EntryKind;
 import dev.signet.schema.Schema;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.UUID;
 /**
  * Every rule a change set would break, one line per entry, found with a few bulk queries before
  * anything is written: an id twice, a name twice or taken by an entry this run does not remove, an
- * id or a mail address held by an entry the sync account does not own.
+ * id or a mail address held by an entry the sync account does not own, an entry changing kind, a
+ * group member the sync account does not own, account policy.
  */
 final class SyncConflictCheck {
     /** Bind parameters per IN list: well below PostgreSQL's 32767 per statement. */
@@ -59,9 +62,60 @@ final class SyncConflictCheck {
             }
         }
         idsHeldElsewhere(listed);
+        kindsChanged();
+        membersOwned(listed);
+        noAccountPolicy();
         namesTaken(byName, listed);
         mailTaken(byMail, listed);
         return found;
+    }
+
+    /** An entry's kind is for life: a person's id under the group schema would give the person group attributes. */
+    private void kindsChanged() {
+        for (EntryKind kind : EntryKind.values()) {
+            Map<UUID, SyncChangeSet.Item> ofKind = new HashMap<>();
+            changes.entries().stream().filter(i -> i.kind() == kind && owned.contains(i.uuid())).forEach(i -> ofKind.put(i.uuid(), i));
+            for (List<UUID> chunk : chunks(List.copyOf(ofKind.keySet()))) {
+                for (Object[] row : em.createQuery("select e.uuid, e.name from Entry e where e.uuid in :ids and type(e) <> :type", Object[].class)
+                        .setParameter("ids", chunk).setParameter("type", Entries.entityClass(kind)).getResultList()) {
+                    found.add(label(ofKind.get((UUID) row[0])) + ": id belongs to " + row[1] + ", which is not a " + kind.restName()
+                            + " (an entry's kind never changes)");
+                }
+            }
+        }
+    }
+
+    /**
+     * A synced group holds only entries of its own sync account (this change set's or imported
+     * before): a source must not reach local accounts, or another source's, through its groups.
+     */
+    private void membersOwned(Set<UUID> listed) {
+        for (SyncChangeSet.Item item : changes.entries()) {
+            for (String ref : item.attrs().getOrDefault(Schema.MEMBER, List.of())) {
+                UUID member;
+                try {
+                    member = UUID.fromString(ref.trim());
+                } catch (IllegalArgumentException e) {
+                    found.add(label(item) + ": member " + ref + " is not the id of an entry");
+                    continue;
+                }
+                if (!owned.contains(member) && !listed.contains(member)) {
+                    found.add(label(item) + ": member " + member + " is not an entry of this sync account");
+                }
+            }
+        }
+    }
+
+    /**
+     * Account policy decides how accounts log in; a sync source never sets it, so a source
+     * cannot lock anyone out through its groups. Admins set it locally (where the sync account
+     * yields it), subject to administering every member.
+     */
+    private void noAccountPolicy() {
+        for (SyncChangeSet.Item item : changes.entries()) {
+            item.attrs().keySet().stream().filter(Schema.ACCOUNT_POLICY::contains).sorted().forEach(attr ->
+                    found.add(label(item) + ": " + attr + " is account policy, which a sync source does not set"));
+        }
     }
 
     /** Whether this run removes the (owned) entry: listed for deletion, or a full refresh that does not list it. */
