@@ -5,6 +5,9 @@ import static dev.signet.it.SignetApi.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -180,6 +183,46 @@ class ConcurrentLoginsIT {
         String events = SignetApi.admin().get("/v1/audit?type=auth.failure&since=" + start, "application/x-ndjson").expect(200).body();
         long checked = events.lines().filter(e -> e.contains(name) && e.contains("wrong password")).count();
         assertTrue(checked <= LIMIT, checked + " wrong passwords audited as checked: " + events);
+        assertTrue(SignetApi.admin().get("/v1/audit?type=auth.lockout&since=" + start).expect(200).body().contains(name),
+                "the lock is audited");
+    }
+
+    /** The same limit over LDAP: binds fired at once each count before their password is checked. */
+    @Test
+    void concurrentWrongLdapBindsAreCheckedNoMoreOftenThanTheLockoutLimit() throws Exception {
+        Instant start = Instant.now().minusSeconds(1);
+        String name = unique("ldaprace");
+        SignetApi.idmAdmin().createPersonWithPassword(name, PASSWORD);
+        int attempts = 30;
+        List<LDAPConnection> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                connections.add(LdapGatewayIT.connect());
+            }
+            List<Callable<ResultCode>> guesses = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                LDAPConnection connection = connections.get(i);
+                String guess = "wrong ldap guess number " + i;
+                guesses.add(() -> {
+                    try {
+                        return connection.bind(LdapGatewayIT.dn(name), guess).getResultCode();
+                    } catch (LDAPException e) {
+                        return e.getResultCode();
+                    }
+                });
+            }
+            List<ResultCode> answers = allAtOnce(guesses);
+            assertTrue(answers.stream().allMatch(c -> c.equals(ResultCode.INVALID_CREDENTIALS) || c.equals(ResultCode.BUSY)), "every bind is refused alike: " + answers);
+            LDAPException right = org.junit.jupiter.api.Assertions.assertThrows(LDAPException.class,
+                    () -> connections.get(0).bind(LdapGatewayIT.dn(name), PASSWORD));
+            assertEquals(ResultCode.INVALID_CREDENTIALS, right.getResultCode(), "locked: the right password is refused too");
+        } finally {
+            connections.forEach(LDAPConnection::close);
+        }
+        String events = SignetApi.admin().get("/v1/audit?type=ldap.bind&since=" + start, "application/x-ndjson").expect(200).body();
+        long checked = events.lines().filter(e -> e.contains(name) && e.contains("wrong password")).count();
+        assertTrue(checked <= LIMIT, checked + " wrong LDAP passwords were checked; the limit is " + LIMIT + ": " + events);
+        assertTrue(events.lines().anyMatch(e -> e.contains(name) && e.contains("soft lock")), "the locked bind is audited as such");
         assertTrue(SignetApi.admin().get("/v1/audit?type=auth.lockout&since=" + start).expect(200).body().contains(name),
                 "the lock is audited");
     }

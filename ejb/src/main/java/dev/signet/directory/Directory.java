@@ -13,22 +13,21 @@ import dev.signet.adapter.ldap.LdapSearchResult;
 import dev.signet.audit.Audit;
 import dev.signet.auth.Lockout;
 import dev.signet.auth.SourceRateLimit;
-import dev.signet.auth.Tokens;
-import dev.signet.auth.VerifiedToken;
-import dev.signet.credential.AccountPolicies;
-import dev.signet.credential.CredentialType;
-import dev.signet.credential.Passwords;
+import dev.signet.credential.PasswordCheck;
+import dev.signet.credential.PasswordChecks;
 import dev.signet.domain.Domain;
 import dev.signet.entry.EntryLookup;
 import dev.signet.entry.EntryView;
 import dev.signet.entry.EntryViews;
+import dev.signet.fault.TooManyRequests;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
-import dev.signet.model.ServiceAccount;
 import dev.signet.schema.Schema;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -88,15 +87,13 @@ public class Directory {
     @EJB
     private EntryViews views;
     @EJB
-    private Passwords passwords;
-    @EJB
     private Lockout lockout;
     @EJB
-    private Tokens tokens;
+    private BindSteps steps;
+    @EJB
+    private PasswordChecks checks;
     @EJB
     private SourceRateLimit rateLimit;
-    @EJB
-    private AccountPolicies policies;
     @EJB
     private Audit audit;
     @Inject
@@ -106,6 +103,8 @@ public class Directory {
         return LdapNames.of(domain.name().value(), domain.name().baseDn());
     }
 
+    /** Outside any transaction: its database work is in {@link BindSteps}, none of it across the hash. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public LdapResult bind(LdapConnection connection, String name, char[] password) {
         LdapResult result = authenticate(connection, name, password);
         traffic.bound(result.resultCode());
@@ -140,45 +139,38 @@ public class Directory {
         }
         Instant now = Instant.now();
         if (LdapNames.normal(name).equals(TOKEN_BIND) || looksLikeToken(password)) {
-            return tokenBind(connection, name, password, names, now);
+            Optional<String> bound = steps.tokenBind(connection.remoteAddress(), name, LdapNames.normal(name).equals(TOKEN_BIND),
+                    names.nameOf(name), password, now);
+            return bound.map(account -> new LdapResult(SUCCESS, names.dnOf(account), ""))
+                    .orElseGet(() -> new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED));
         }
         Optional<String> accountName = names.nameOf(name);
-        Account account = accountName.flatMap(lookup::live).filter(Account.class::isInstance).map(Account.class::cast).orElse(null);
-        String lockoutKey = Lockout.key(account, accountName.orElse(name));
-        if (lockout.lockedUntil(lockoutKey, now).isPresent()) {
-            passwords.matches(null, password); // the same work as a real check, so a lock is not told by timing
-            audit.failure("ldap.bind", Caller.ANONYMOUS, account == null ? null : account.uuid(), name, "too many failed attempts (soft lock)");
+        BindSteps.Target target = steps.target(accountName.orElse(null), name);
+        // the attempt is counted before the password is checked, so concurrent binds cannot all
+        // pass a lock check made before any of them failed
+        Lockout.Reservation attempt = lockout.reserve(target.lockoutKey(), now);
+        if (attempt.refused()) {
+            checks.spend(password); // the same work as a real check, so a lock is not told by timing
+            steps.refusedLocked(target, name);
             return new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED);
         }
-        boolean proved = passwords.matches(account, password);
-        // a bind proves a password and nothing more; accounts held to mfa or passkey bind as service accounts with API tokens
-        String refusal = !proved ? "wrong password or no such account"
-                : !account.mayAuthenticate(now) ? "account locked or outside its validity period"
-                : policies.of(account).refusalOf(CredentialType.ANY);
-        if (refusal != null) {
-            audit.failure("ldap.bind", Caller.ANONYMOUS, account == null ? null : account.uuid(), name,
-                    proved ? refusal + " (an LDAP bind proves a password only)" : refusal);
-            if (!proved && lockout.failed(lockoutKey, now)) {
-                audit.failure("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(), name,
-                        "soft-locked after repeated failed LDAP binds");
+        PasswordCheck check;
+        try {
+            check = checks.check(target.storedHash(), password);
+        } catch (TooManyRequests e) {
+            lockout.giveBack(attempt);
+            return new LdapResult(BUSY, "", "too many password checks at once; retry shortly");
+        }
+        if (steps.conclude(target, name, connection.remoteAddress(), check, now) != null) {
+            if (check.matches()) {
+                lockout.giveBack(attempt); // the right password, refused for another reason: not a guess
+            } else if (attempt.locks()) {
+                steps.locked(target, name);
             }
             return new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED);
         }
-        lockout.succeeded(lockoutKey);
-        audit.success("ldap.bind", Callers.of(account), account, "password from " + connection.remoteAddress());
-        return new LdapResult(SUCCESS, names.dnOf(account.name()), "");
-    }
-
-    private LdapResult tokenBind(LdapConnection connection, String name, char[] password, LdapNames names, Instant now) {
-        Optional<VerifiedToken> verified = tokens.verify(new String(password));
-        Account account = verified.map(v -> em.find(Account.class, v.account())).orElse(null);
-        boolean named = LdapNames.normal(name).equals(TOKEN_BIND) || account != null && names.nameOf(name).filter(account.name()::equals).isPresent();
-        if (!(account instanceof ServiceAccount) || !named || !account.mayAuthenticate(now)) {
-            audit.failure("ldap.bind", Caller.ANONYMOUS, account == null ? null : account.uuid(), name, "API token refused");
-            return new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED);
-        }
-        audit.success("ldap.bind", Callers.of(account), account, "API token from " + connection.remoteAddress());
-        return new LdapResult(SUCCESS, names.dnOf(account.name()), "");
+        lockout.succeeded(target.lockoutKey());
+        return new LdapResult(SUCCESS, names.dnOf(steps.nameOf(target.account())), "");
     }
 
     /** A signed token (three base64url parts), not something a person would choose as a password. */
