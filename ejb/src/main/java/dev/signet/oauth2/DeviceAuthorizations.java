@@ -76,7 +76,7 @@ public class DeviceAuthorizations {
     }
 
     /** The device authorization under {@code key} while it still waits for a person's decision. */
-    Optional<Device> waiting(String key) {
+    public Optional<Device> waiting(String key) {
         return load(key).filter(d -> d.status().equals("pending"));
     }
 
