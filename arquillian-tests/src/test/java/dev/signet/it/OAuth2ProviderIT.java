@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -190,11 +191,93 @@ class OAuth2ProviderIT {
         assertEquals(200, done.statusCode());
         assertTrue(done.body().contains("signed in"));
 
-        Thread.sleep(5_100);
+        // an approval is handed out on the next poll, however soon: no need to wait out the interval
         TokenResponse tokens = rp.token(grant, null);
         assertTrue(tokens.indicatesSuccess(), () -> "device token: " + tokens.toErrorResponse().getErrorObject());
         assertTrue(rp.userinfo(tokens.toSuccessResponse().getTokens().getAccessToken()).indicatesSuccess());
         assertEquals("expired_token", rp.token(grant, null).toErrorResponse().getErrorObject().getCode(), "handed out once");
+    }
+
+    private static DeviceAuthorizationSuccessResponse startDevice(RelyingParty rp) throws Exception {
+        DeviceAuthorizationResponse started = DeviceAuthorizationResponse.parse(RelyingParty.send(new DeviceAuthorizationRequest(
+                rp.metadata.getDeviceAuthorizationEndpointURI(), rp.clientId, OPENID).toHTTPRequest()));
+        assertTrue(started.indicatesSuccess());
+        return started.toSuccessResponse();
+    }
+
+    /** The device has no tokens yet: its poll says to go on waiting (or to wait longer). */
+    private static void assertStillWaiting(RelyingParty rp, DeviceCodeGrant grant, String why) {
+        TokenResponse poll = rp.token(grant, null);
+        assertFalse(poll.indicatesSuccess(), why);
+        assertTrue(Set.of("authorization_pending", "slow_down").contains(poll.toErrorResponse().getErrorObject().getCode()), why);
+    }
+
+    @Test
+    void aLinkWithAUserCodeNeverApprovesADeviceWithoutAConfirmingPost() throws Exception {
+        OidcFixture app = OidcFixture.publicClient();
+        RelyingParty rp = app.relyingParty();
+        // the person signs in one device of this application, consenting: a session and a consent now exist
+        Browser person = new Browser();
+        DeviceAuthorizationSuccessResponse own = startDevice(rp);
+        person.consent(person.signIn(own.getVerificationURIComplete(), app.member(), OidcFixture.PASSWORD), true);
+        assertTrue(rp.token(new DeviceCodeGrant(own.getDeviceCode()), null).indicatesSuccess());
+
+        // an attacker starts a device and sends the person its verification_uri_complete
+        DeviceAuthorizationSuccessResponse attackers = startDevice(rp);
+        DeviceCodeGrant attackerGrant = new DeviceCodeGrant(attackers.getDeviceCode());
+        HttpResponse<String> page = person.get(attackers.getVerificationURIComplete());
+        assertEquals(200, page.statusCode());
+        assertStillWaiting(rp, attackerGrant, "opening the link approves nothing");
+        assertTrue(page.body().contains("id=\"user_code\">" + attackers.getUserCode().getValue() + "<"), "the page shows the user code");
+        assertTrue(page.body().contains("App " + app.client()), "and names the client");
+        assertTrue(page.body().contains("openid: that you signed in") && page.body().contains("groups: the groups"), "and the scopes");
+        assertTrue(page.body().contains("method=\"post\" action=\"/oauth2/authorize/consent\""));
+        Map<String, String> form = Browser.hidden(page.body());
+        assertTrue(form.get("consent_token").length() >= 32, "the form carries a token of its own");
+
+        Map<String, String> forged = new java.util.HashMap<>(form);
+        forged.put("consent_token", "not-the-token-of-this-page-0000000000");
+        forged.put("decision", "allow");
+        assertEquals(400, person.post("/oauth2/authorize/consent", forged).statusCode(), "a post without the page's token");
+        Map<String, String> elsewhere = new java.util.HashMap<>(form);
+        elsewhere.put("decision", "allow");
+        HttpResponse<String> crossSite = new Browser().post("/oauth2/authorize/consent", elsewhere);
+        assertEquals(400, crossSite.statusCode(), "a post from another browser (no cookies: a cross-site form)");
+        assertStillWaiting(rp, attackerGrant, "neither approves");
+
+        HttpResponse<String> denied = person.consent(person.get(attackers.getVerificationURIComplete()), false);
+        assertEquals(200, denied.statusCode());
+        assertTrue(denied.body().contains("not signed in"), denied.body());
+        assertEquals(OAuth2Error.ACCESS_DENIED.getCode(), rp.token(attackerGrant, null).toErrorResponse().getErrorObject().getCode());
+        assertEquals(400, person.get(attackers.getVerificationURIComplete()).statusCode(), "a decided code is gone");
+
+        DeviceAuthorizationSuccessResponse second = startDevice(rp);
+        HttpResponse<String> confirmed = person.consent(person.get(second.getVerificationURIComplete()), true);
+        assertTrue(confirmed.body().contains("signed in"), confirmed.body());
+        TokenResponse tokens = rp.token(new DeviceCodeGrant(second.getDeviceCode()), null);
+        assertTrue(tokens.indicatesSuccess(), () -> "device token: " + tokens.toErrorResponse().getErrorObject());
+        String events = SignetApi.admin().get("/v1/audit?type=oauth2.device.approve&since=2000-01-01T00:00:00Z").expect(200).body();
+        assertTrue(events.contains("client " + app.client()), "the approval is audited");
+    }
+
+    @Test
+    void wrongUserCodesAreLimitedPerSourceAddress() throws Exception {
+        OidcFixture app = OidcFixture.publicClient();
+        DeviceAuthorizationSuccessResponse device = startDevice(app.relyingParty());
+        String right = "/oauth2/device?user_code=" + device.getUserCode().getValue();
+        // from an address of its own (the rest of the suite talks from 127.0.0.1): ten wrong codes a minute
+        String guesser = "127.0.0.23";
+        for (int i = 0; i < 9; i++) {
+            assertEquals(400, LoopbackHttps.get(guesser, "/oauth2/device?user_code=BCDF-GH" + "JKLM".charAt(i % 4) + "N").status());
+        }
+        assertEquals(200, LoopbackHttps.get(guesser, right).status(), "a right code is not counted");
+        assertEquals(400, LoopbackHttps.get(guesser, "/oauth2/device?user_code=QQQQ-QQQQ").status(), "the tenth wrong code");
+        LoopbackHttps.Answer limited = LoopbackHttps.get(guesser, "/oauth2/device?user_code=RRRR-RRRR");
+        assertEquals(429, limited.status());
+        assertTrue(Long.parseLong(limited.header("Retry-After")) >= 1, () -> limited.headers().toString());
+        assertTrue(limited.body().contains("<h1>Too many attempts</h1>"), limited.body());
+        assertEquals(429, LoopbackHttps.get(guesser, right).status(), "while limited, no code is looked up");
+        assertEquals(200, new Browser().get(URI.create(SignetServer.HTTPS + right)).statusCode(), "another address goes on");
     }
 
     @Test

@@ -27,6 +27,12 @@ final class TokenBucket {
         return Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano));
     }
 
+    /** Returns one token taken earlier (never beyond the capacity). */
+    synchronized void giveBack(long now) {
+        tokens = Math.min(capacity, tokens + (now - last) * perNano + 1);
+        last = now;
+    }
+
     synchronized boolean full(long now) {
         return tokens + (now - last) * perNano >= capacity;
     }

@@ -17,6 +17,8 @@ import com.nimbusds.openid.connect.sdk.Prompt;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
+import dev.signet.audit.ClientOrigin;
+import dev.signet.auth.SourceRateLimit;
 import dev.signet.auth.Tokens;
 import dev.signet.auth.UserSession;
 import dev.signet.auth.VerifiedToken;
@@ -26,6 +28,8 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
@@ -54,6 +58,7 @@ import org.infinispan.Cache;
 public class Authorizations {
     private static final long PENDING_MINUTES = 15;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String DEVICE_GONE = "This code has expired or was already used; start again on the device.";
 
     @Resource(lookup = "java:jboss/infinispan/cache/signet/oauth2")
     private Cache<String, String> cache;
@@ -73,6 +78,10 @@ public class Authorizations {
     private Tokens tokens;
     @EJB
     private Audit audit;
+    @EJB
+    private SourceRateLimit rateLimit;
+    @Inject
+    private Instance<ClientOrigin> origin;
 
     /** Validates the query of {@code /oauth2/authorize}; the next step is login, consent or a redirect. */
     public AuthorizationStep start(Map<String, List<String>> params, String issuerBase, String sessionToken, String browser) {
@@ -120,12 +129,18 @@ public class Authorizations {
         return next(id, sessionToken, false, browser);
     }
 
-    /** The device flow's verification page: a valid user code starts the same login and consent. */
+    /**
+     * The device flow's verification page: a valid user code starts the same login, then a page
+     * that confirms the device. Wrong codes are counted per source address (a right one is not).
+     */
     public Optional<AuthorizationStep> startDevice(String userCode, String issuerBase, String sessionToken, String browser) {
+        String source = ClientOrigin.addressOf(origin);
+        rateLimit.acquire(SourceRateLimit.Attempt.DEVICE_USER_CODE, source);
         Optional<DeviceAuthorizations.Device> device = devices.byUserCode(userCode);
         if (device.isEmpty()) {
             return Optional.empty();
         }
+        rateLimit.giveBack(SourceRateLimit.Attempt.DEVICE_USER_CODE, source);
         OAuth2Client client = em.find(OAuth2Client.class, device.get().client());
         if (client == null) {
             return Optional.empty();
@@ -164,6 +179,9 @@ public class Authorizations {
             audit.failure("oauth2.denied", Callers.of(account), account.uuid(), account.name(), "client " + client.name()
                     + " asked for scopes " + String.join(" ", pending.scopes()) + "; the account's groups map " + String.join(" ", available));
             return finish(requestId, pending, OAuth2Error.ACCESS_DENIED.setDescription("not entitled to the requested scopes"));
+        }
+        if (pending.deviceKey() != null) {
+            return confirmDevice(requestId, pending, client, account);
         }
         if (consentNeeded(client, account, pending)) {
             if (pending.promptNone()) {
@@ -222,6 +240,24 @@ public class Authorizations {
         return Optional.of(new Login(session.account(), token.get().session(), session.issued(), session.method().orElse(null)));
     }
 
+    /**
+     * RFC 8628 section 5.4: a device is approved only by a POST of the page this step shows (client,
+     * scopes, user code, a token for this request, this browser and this account), never by
+     * opening a link, even when the person consented before: a link with a user code may come
+     * from whoever started the device.
+     */
+    private AuthorizationStep confirmDevice(String requestId, PendingAuthorization pending, OAuth2Client client, Account account) {
+        Optional<DeviceAuthorizations.Device> device = devices.waiting(pending.deviceKey());
+        if (device.isEmpty()) {
+            cache.remove(key(requestId));
+            return AuthorizationStep.deviceDone(client.title(), DEVICE_GONE);
+        }
+        String confirmToken = randomId();
+        save(requestId, pending.awaitingConsent(account.uuid().toString(), confirmToken));
+        return AuthorizationStep.deviceConfirm(requestId, client.title(), List.copyOf(pending.scopes()), confirmToken,
+                device.get().userCode());
+    }
+
     private boolean consentNeeded(OAuth2Client client, Account account, PendingAuthorization pending) {
         if (!client.consentPrompt()) {
             return false;
@@ -237,7 +273,9 @@ public class Authorizations {
     private AuthorizationStep approve(String requestId, PendingAuthorization pending, OAuth2Client client, Account account, Login login) {
         cache.remove(key(requestId));
         if (pending.deviceKey() != null) {
-            devices.approve(pending.deviceKey(), login);
+            if (!devices.approve(pending.deviceKey(), login)) {
+                return AuthorizationStep.deviceDone(client.title(), DEVICE_GONE);
+            }
             audit.success("oauth2.device.approve", Callers.of(account), account, "client " + client.name());
             return AuthorizationStep.deviceDone(client.title(), "Your device is signed in; you may close this page.");
         }

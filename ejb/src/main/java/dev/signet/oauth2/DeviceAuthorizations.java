@@ -10,7 +10,9 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +37,8 @@ public class DeviceAuthorizations {
     public record Started(String deviceCode, String userCode) {
     }
 
-    /** The state of one device authorization. */
-    record Device(String key, UUID client, Set<String> scopes, String status, Login login, long lastPoll) {
+    /** The state of one device authorization; {@code userCode} as the device shows it. */
+    record Device(String key, UUID client, Set<String> scopes, String userCode, String status, Login login, long lastPoll) {
     }
 
     enum Poll { PENDING, SLOW_DOWN, DENIED, EXPIRED, APPROVED }
@@ -56,7 +58,7 @@ public class DeviceAuthorizations {
         do {
             userCode = userCode();
         } while (cache.putIfAbsent("user:" + userCode, key, LIFETIME_SECONDS, TimeUnit.SECONDS) != null);
-        cache.put(key, json(client.uuid(), scopes, "pending", null, 0), LIFETIME_SECONDS, TimeUnit.SECONDS);
+        cache.put(key, json(new Device(key, client.uuid(), scopes, userCode, "pending", null, 0)), LIFETIME_SECONDS, TimeUnit.SECONDS);
         return new Started(deviceCode, userCode);
     }
 
@@ -70,17 +72,23 @@ public class DeviceAuthorizations {
             return Optional.empty();
         }
         String key = cache.get("user:" + normal.substring(0, 4) + "-" + normal.substring(4));
-        return key == null ? Optional.empty() : load(key).filter(d -> d.status().equals("pending"));
+        return key == null ? Optional.empty() : waiting(key);
     }
 
-    public void approve(String key, Login login) {
-        load(key).ifPresent(d -> cache.replace(key, json(d.client(), d.scopes(), "approved", login, d.lastPoll()),
-                LIFETIME_SECONDS, TimeUnit.SECONDS));
+    /** The device authorization under {@code key} while it still waits for a person's decision. */
+    public Optional<Device> waiting(String key) {
+        return load(key).filter(d -> d.status().equals("pending"));
+    }
+
+    /** Approves a device that still waits (one decision per device, whichever page gave it). */
+    public boolean approve(String key, Login login) {
+        return waiting(key).map(d -> cache.replace(key, json(new Device(key, d.client(), d.scopes(), d.userCode(), "approved", login,
+                d.lastPoll())), LIFETIME_SECONDS, TimeUnit.SECONDS) != null).orElse(false);
     }
 
     public void deny(String key) {
-        load(key).ifPresent(d -> cache.replace(key, json(d.client(), d.scopes(), "denied", null, d.lastPoll()),
-                LIFETIME_SECONDS, TimeUnit.SECONDS));
+        waiting(key).ifPresent(d -> cache.replace(key, json(new Device(key, d.client(), d.scopes(), d.userCode(), "denied", null,
+                d.lastPoll())), LIFETIME_SECONDS, TimeUnit.SECONDS));
     }
 
     /** The device asks whether it may have its tokens; an approval is handed out once. */
@@ -105,7 +113,8 @@ public class DeviceAuthorizations {
             }
             default -> {
                 boolean tooSoon = now - device.lastPoll() < INTERVAL_SECONDS;
-                cache.replace(key, json(device.client(), device.scopes(), device.status(), null, now), LIFETIME_SECONDS, TimeUnit.SECONDS);
+                cache.replace(key, json(new Device(key, device.client(), device.scopes(), device.userCode(), device.status(), null, now)),
+                        LIFETIME_SECONDS, TimeUnit.SECONDS);
                 return new Polled(tooSoon ? Poll.SLOW_DOWN : Poll.PENDING, device);
             }
         }
@@ -119,15 +128,16 @@ public class DeviceAuthorizations {
         JsonObject json = Json.createReader(new StringReader(stored)).readObject();
         Login login = Login.readFrom(json);
         return Optional.of(new Device(key, UUID.fromString(json.getString("client")),
-                new java.util.LinkedHashSet<>(java.util.Arrays.asList(json.getString("scopes").split(" "))),
+                new LinkedHashSet<>(Arrays.asList(json.getString("scopes").split(" "))), json.getString("userCode"),
                 json.getString("status"), login, json.getJsonNumber("lastPoll").longValue()));
     }
 
-    private static String json(UUID client, Set<String> scopes, String status, Login login, long lastPoll) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("client", client.toString()).add("scopes", String.join(" ", scopes))
-                .add("status", status).add("lastPoll", lastPoll);
-        if (login != null) {
-            login.writeTo(json);
+    private static String json(Device device) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("client", device.client().toString())
+                .add("scopes", String.join(" ", device.scopes())).add("userCode", device.userCode()).add("status", device.status())
+                .add("lastPoll", device.lastPoll());
+        if (device.login() != null) {
+            device.login().writeTo(json);
         }
         return json.build().toString();
     }

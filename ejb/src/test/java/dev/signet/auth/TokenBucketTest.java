@@ -21,4 +21,22 @@ class TokenBucketTest {
         assertFalse(bucket.full(t0 + Duration.ofSeconds(2).toNanos()));
         assertTrue(bucket.full(t0 + Duration.ofSeconds(4).toNanos()));
     }
+
+    @Test
+    void aTokenGivenBackMayBeTakenAgainButNeverRaisesTheBurst() {
+        long t0 = 1_000_000_000L;
+        TokenBucket bucket = new TokenBucket(2, 60, t0);
+        assertEquals(Duration.ZERO, bucket.take(t0));
+        assertEquals(Duration.ZERO, bucket.take(t0));
+        bucket.giveBack(t0);
+        assertEquals(Duration.ZERO, bucket.take(t0), "the returned token");
+        assertFalse(bucket.take(t0).isZero(), "and no more");
+        bucket.giveBack(t0);
+        bucket.giveBack(t0);
+        bucket.giveBack(t0);
+        assertTrue(bucket.full(t0));
+        assertEquals(Duration.ZERO, bucket.take(t0));
+        assertEquals(Duration.ZERO, bucket.take(t0));
+        assertFalse(bucket.take(t0).isZero(), "giving back more than was taken adds nothing beyond the capacity");
+    }
 }

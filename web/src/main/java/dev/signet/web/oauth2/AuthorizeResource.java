@@ -178,6 +178,8 @@ public class AuthorizeResource {
             case LOGIN -> Response.fromResponse(SignInPages.username(step.requestId(), step.clientTitle(), null, 200));
             case CONSENT -> Response.fromResponse(SignInPages.consent(step.requestId(), step.clientTitle(), step.scopes(),
                     step.consentToken()));
+            case DEVICE_CONFIRM -> Response.fromResponse(SignInPages.deviceConfirm(step.requestId(), step.clientTitle(), step.scopes(),
+                    step.userCode(), step.consentToken()));
             case REDIRECT -> Response.seeOther(URI.create(step.redirect())).header("Cache-Control", "no-store");
             case DEVICE_DONE -> Response.fromResponse(SignInPages.message(200, step.clientTitle(), step.message()));
         };

@@ -3,6 +3,7 @@ package dev.signet.web.oauth2;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -18,7 +19,7 @@ final class SignInPages {
     private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#222}"
             + "h1{font-size:1.4rem}label{display:block;margin:.8rem 0 .2rem}input[type=text],input[type=password]{width:100%;"
             + "padding:.5rem;box-sizing:border-box}button{margin-top:1rem;padding:.5rem 1.2rem}.error{color:#b00020}"
-            + "ul.scopes li{margin:.2rem 0}";
+            + "ul.scopes li{margin:.2rem 0}.code{font:700 1.6rem ui-monospace,monospace;letter-spacing:.15rem}";
 
     private SignInPages() {
     }
@@ -67,16 +68,19 @@ final class SignInPages {
     }
 
     static Response consent(String requestId, String client, List<String> scopes, String consentToken) {
-        StringBuilder list = new StringBuilder("<ul class=\"scopes\">");
-        for (String scope : scopes) {
-            list.append("<li>").append(escape(describe(scope))).append("</li>");
-        }
-        list.append("</ul>");
-        return page(200, "Consent", "<h1>" + escape(client) + " asks for access</h1><p>It will receive:</p>" + list
-                + "<form method=\"post\" action=\"/oauth2/authorize/consent\">" + hidden("request", requestId)
-                + hidden("consent_token", consentToken)
-                + "<button type=\"submit\" name=\"decision\" value=\"allow\">Allow</button> "
-                + "<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button></form>", null);
+        return page(200, "Consent", "<h1>" + escape(client) + " asks for access</h1><p>It will receive:</p>" + scopeList(scopes)
+                + decision(requestId, consentToken, "Allow", "Deny"), null);
+    }
+
+    /**
+     * RFC 8628 section 5.4: the device is named with the code it shows, so a person who was sent
+     * a link by someone else's device sees whose device this is before anything is approved.
+     */
+    static Response deviceConfirm(String requestId, String client, List<String> scopes, String userCode, String consentToken) {
+        return page(200, "Confirm device", "<h1>Sign in " + escape(client) + " on a device?</h1>"
+                + "<p>Continue only if you started this yourself and your device shows this code:</p>"
+                + "<p class=\"code\" id=\"user_code\">" + escape(userCode) + "</p><p>The device will receive:</p>" + scopeList(scopes)
+                + decision(requestId, consentToken, "Sign the device in", "Deny"), null);
     }
 
     static Response deviceCode(String error) {
@@ -89,6 +93,22 @@ final class SignInPages {
     static Response message(int status, String title, String text) {
         return page(status, title, "<h1>" + escape(title) + "</h1><p" + (status >= 400 ? " class=\"error\"" : "") + ">"
                 + escape(text) + "</p>", null);
+    }
+
+    private static String scopeList(List<String> scopes) {
+        StringBuilder list = new StringBuilder("<ul class=\"scopes\">");
+        for (String scope : scopes) {
+            list.append("<li>").append(escape(describe(scope))).append("</li>");
+        }
+        return list.append("</ul>").toString();
+    }
+
+    /** The consent form: posted, with the request's token, from this page only. */
+    private static String decision(String requestId, String consentToken, String allow, String deny) {
+        return "<form method=\"post\" action=\"/oauth2/authorize/consent\">" + hidden("request", requestId)
+                + hidden("consent_token", consentToken)
+                + "<button type=\"submit\" name=\"decision\" value=\"allow\">" + escape(allow) + "</button> "
+                + "<button type=\"submit\" name=\"decision\" value=\"deny\">" + escape(deny) + "</button></form>";
     }
 
     private static String describe(String scope) {
@@ -112,7 +132,10 @@ final class SignInPages {
                 + "</style></head><body>" + body + "</body></html>";
         String csp = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'"
                 + (scriptNonce == null ? "" : "; script-src 'nonce-" + scriptNonce + "'");
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
+        // bytes, not a String: RESTEasy's MessageSanitizerContainerResponseFilter escapes every String entity of a
+        // 400 text/html answer (for pages built from raw input), which would show these refusals as markup; every
+        // value on these pages is escaped here, and the filter stays on for whatever else answers 400 in HTML
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html.getBytes(StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", csp).header("X-Frame-Options", "DENY")
                 .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }
