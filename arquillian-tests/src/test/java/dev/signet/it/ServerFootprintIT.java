@@ -75,13 +75,14 @@ class ServerFootprintIT {
 
     @Test
     void theConfigurationWithItsPasswordsIsForTheServersUserOnly() throws Exception {
-        for (Path configuration : List.of(SignetServer.baseDir().resolve("configuration"),
-                SignetServer.installation().resolve("standalone/configuration"))) {
-            assertEquals("rwx------", mode(configuration), configuration.toString());
-            assertEquals("rw-------", mode(configuration.resolve("standalone-ha.xml")), configuration.toString());
-        }
-        try (Stream<Path> history = Files.walk(SignetServer.baseDir().resolve("configuration/standalone_xml_history"))) {
-            history.filter(Files::isRegularFile).forEach(copy -> assertEquals("rw-------", mode(copy), copy.toString()));
+        Path installed = SignetServer.installation().resolve("standalone/configuration");
+        assertEquals("rwx------", mode(installed), "as configure.sh leaves it");
+        assertEquals("rw-------", mode(installed.resolve("standalone-ha.xml")));
+        // the running server rewrites its configuration (a deployment is saved into it) with its
+        // process's umask (this test container's is 022, standalone.sh's 027): the folders keep
+        // every copy, the history included, from other users whatever the files' modes
+        try (Stream<Path> tree = Files.walk(SignetServer.baseDir().resolve("configuration"))) {
+            tree.filter(Files::isDirectory).forEach(dir -> assertEquals("rwx------", mode(dir), dir.toString()));
         }
     }
 
