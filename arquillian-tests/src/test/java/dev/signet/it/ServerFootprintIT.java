@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,8 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the running server leaves open on the machine: the sockets it listens on (only those the
- * README's port table lists), and its files (no secret in the log; configuration for the server's
- * user only, logs for its group at most).
+ * README's port table lists), its cluster (closed to a node without the installation's secret),
+ * and its files (no secret in the log; configuration for the server's user only, logs for its
+ * group at most).
  */
 @ExtendWith(ArquillianExtension.class)
 class ServerFootprintIT {
@@ -50,6 +55,33 @@ class ServerFootprintIT {
         assertFalse(udp.contains(23364), "no mod_cluster advertise socket: " + udp);
         udp.remove(1812);
         assertTrue(udp.isEmpty(), "only RADIUS (1812) may use UDP: " + udp);
+    }
+
+    @Test
+    void aNodeWithoutTheClusterSecretCannotJoinTheCluster() throws Exception {
+        Path modules = SignetServer.installation().resolve("modules/system/layers/base");
+        Path jgroups = onlyJar(modules.resolve("org/jgroups/main"), "jgroups-");
+        // the server's nodes carry Infinispan's version in their addresses and expect it of a peer
+        String infinispan = onlyJar(modules.resolve("org/infinispan/core/main"), "infinispan-core-").getFileName().toString()
+                .replaceFirst("^infinispan-core-(.*)\\.jar$", "$1");
+        int ownPort;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ownPort = free.getLocalPort();
+        }
+        Process probe = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-Djava.net.preferIPv4Stack=true",
+                "-cp", jgroups.toString(), Path.of("src/test/jgroups/JoinProbe.java").toAbsolutePath().toString(),
+                "7600", Integer.toString(ownPort), infinispan).redirectErrorStream(true).start();
+        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), out);
+        assertTrue(out.contains("members=1 "), "the probe was let into the cluster (or failed): " + out);
+        assertTrue(out.contains("JOIN(probe"), "it asked the server to join (found it): " + out);
+    }
+
+    private static Path onlyJar(Path dir, String prefix) throws IOException {
+        try (Stream<Path> jars = Files.list(dir)) {
+            return jars.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + prefix + "*.jar in " + dir));
+        }
     }
 
     @Test
