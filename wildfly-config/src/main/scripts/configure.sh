@@ -10,6 +10,11 @@
 # before the script is applied again. The TLS key store password and the H2 password are made
 # once per installation and kept in data/signet/ (mode 0700), beside the key store and database
 # they protect, so a rebuild keeps serving the same key pair and opening the same database.
+#
+# The cluster's secret is made the same way: data/signet/cluster.password and the AES key in
+# data/signet/cluster.p12 (JGroups encrypts with the key and admits a node that knows the
+# password). Nodes of one cluster must share both: copy the two files from the first node into
+# every other node's standalone/data/signet/ before running this script there.
 set -euo pipefail
 
 online=false
@@ -52,8 +57,16 @@ orphan() {
 }
 orphan tls-keystore.password tls.p12
 orphan h2.password signet.mv.db
+orphan cluster.password cluster.p12
 tls_password=$(secret tls-keystore.password)
 db_password=$(secret h2.password)
+cluster_secret=$(secret cluster.password)
+if [ ! -s "$secret_dir/cluster.p12" ]; then
+  keytool=keytool
+  [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/keytool" ] && keytool=$JAVA_HOME/bin/keytool
+  (umask 077; "$keytool" -genseckey -alias cluster -keyalg AES -keysize 256 -storetype PKCS12 \
+      -keystore "$secret_dir/cluster.p12" -storepass "$cluster_secret" -keypass "$cluster_secret" >/dev/null)
+fi
 
 script=$(mktemp)
 trap 'rm -f "$script"' EXIT
@@ -62,6 +75,7 @@ chmod 600 "$script"
   echo "set pgJar=$pg_jar"
   echo "set tlsPassword=$tls_password"
   echo "set dbPassword=$db_password"
+  echo "set clusterSecret=$cluster_secret"
   if [ -d "$jboss_home/modules/org/postgresql" ]; then
     echo "module remove --name=org.postgresql"
   fi
@@ -84,4 +98,15 @@ fi
 connect=()
 $online && connect=(--connect)
 JAVA_OPTS="${JAVA_OPTS:-} -Djava.awt.headless=true" "$jboss_home/bin/jboss-cli.sh" "${connect[@]}" --file="$script"
+# The configuration holds the H2, key-store and cluster passwords; the logs name accounts and
+# addresses: the server's user alone reads the one, its group at most the other. umask 027 in
+# standalone.conf makes everything a standalone.sh-started server creates so (the server also
+# sets these modes at each boot, for servers started another way).
+if ! $online; then
+  chmod -R go-rwx "$jboss_home/standalone/configuration"
+  [ -d "$jboss_home/standalone/log" ] && chmod -R g-w,o-rwx "$jboss_home/standalone/log"
+  grep -q '^umask 027' "$jboss_home/bin/standalone.conf" \
+    || printf '\n# Signet: files the server creates (logs, configuration history) are not for other users\numask 027\n' >> "$jboss_home/bin/standalone.conf"
+fi
+
 echo "Signet configuration applied to $jboss_home ($($online && echo "running server" || echo "$config"))"

@@ -38,7 +38,7 @@ class EmbeddedServerIT {
     @Test
     void plainHttpRedirectsToHttps() throws Exception {
         HttpResponse<String> response = server.get(SignetServer.HTTP, "/status");
-        assertEquals(302, response.statusCode());
+        assertEquals(308, response.statusCode(), "permanent (TransportSecurityIT has the rest)");
         assertEquals("https://localhost:8443/status", response.headers().firstValue("Location").orElseThrow());
     }
 

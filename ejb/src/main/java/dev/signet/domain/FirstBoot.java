@@ -35,8 +35,9 @@ import java.util.logging.Logger;
 
 /**
  * On the first boot of a database: the built-in groups, and the accounts {@code admin} (in
- * system_admins) and {@code idm_admin} (in idm_admins) with random passwords, printed once in the
- * server log and written to {@code data/signet/recovery.txt} (0600). No default password exists.
+ * system_admins) and {@code idm_admin} (in idm_admins) with random passwords, written to
+ * {@code data/signet/recovery.txt} (0600); the server log says where, never what. No default
+ * password exists.
  */
 // access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
@@ -88,8 +89,9 @@ public class FirstBoot {
         everyone.add(IDM_ADMIN);
         memberOf.refresh(everyone);
         Path recovery = writeRecoveryFile(passwords);
-        passwords.forEach((name, password) -> LOG.warning(() -> "First boot: account " + name + " has password "
-                + new String(password) + " (shown once; also in " + recovery + ")"));
+        // the log is no place for a secret (it is shipped, rotated, read by others): only where they are
+        LOG.warning(() -> "First boot: the passwords of " + String.join(" and ", passwords.keySet()) + " are in " + recovery
+                + " (readable by the server's user only; delete it once they are stored)");
         audit.success("domain.first_boot", Caller.SYSTEM, null, "created built-in groups, admin and idm_admin");
     }
 

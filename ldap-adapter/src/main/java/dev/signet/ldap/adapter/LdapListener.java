@@ -20,7 +20,7 @@ import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
  * An LDAP listener: MINA's NIO acceptor (a few selector threads, no thread per idle connection),
- * TLS 1.2+ with the server's key pair, the Apache Directory LDAP API codec, and a bounded pool that
+ * TLS 1.3 and 1.2 ({@link TlsPolicy}) with the server's key pair, the Apache Directory LDAP API codec, and a bounded pool that
  * runs the operations, which call into the core. LDAPS starts every connection with TLS; plain
  * LDAP starts without and turns TLS on when the client asks for StartTLS. What clients may hold of
  * it is bounded ({@link ListenerLimits}): connections per address and in all, PDU sizes before and
@@ -119,7 +119,8 @@ final class LdapListener {
 
     private SslFilter tlsFilter() {
         SslFilter ssl = new SslFilter(tls);
-        ssl.setEnabledProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setEnabledProtocols(TlsPolicy.PROTOCOLS);
+        ssl.setEnabledCipherSuites(TlsPolicy.CIPHER_SUITES);
         return ssl;
     }
 

@@ -8,7 +8,10 @@ import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,14 @@ public class LdapResourceAdapter implements ResourceAdapter {
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        // the key pair every listener serves exists before any of them, HTTPS included, needs it
+        try {
+            if (ServerKeyMaterial.ofServer().ensureKeyStore()) {
+                context.getWorkManager().scheduleWork(new ElytronReload());
+            }
+        } catch (IOException | GeneralSecurityException | WorkException e) {
+            throw new ResourceAdapterInternalException("the server's TLS key pair could not be generated: " + e, e);
+        }
         ListenerPorts ports = ports();
         LOG.info(() -> "Signet LDAP adapter configured for " + address() + " " + ports);
     }
@@ -167,5 +178,18 @@ public class LdapResourceAdapter implements ResourceAdapter {
     @Override
     public int hashCode() {
         return Objects.hash(bindAddress, ldapsPort, plainPort);
+    }
+
+    /** Has Elytron serve the generated key pair, once the deployment (which holds the controller) has ended. */
+    private static final class ElytronReload implements Work {
+        @Override
+        public void run() {
+            ElytronKeyStore.reload();
+        }
+
+        @Override
+        public void release() {
+            // nothing to interrupt: the reload is two short management operations
+        }
     }
 }

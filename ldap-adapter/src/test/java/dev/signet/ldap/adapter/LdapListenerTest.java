@@ -80,7 +80,7 @@ class LdapListenerTest {
         keytool.getInputStream().readAllBytes();
         assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0);
         Files.writeString(dir.resolve("tls-keystore.password"), "store-secret\n");
-        ServerKeyMaterial keys = new ServerKeyMaterial(store, dir.resolve("tls-keystore.password"), 1);
+        ServerKeyMaterial keys = new ServerKeyMaterial(store, dir.resolve("tls-keystore.password"));
         CoreEndpoint core = new CoreEndpoint() {
             @Override
             public <T> T call(java.util.function.Function<LdapRequestListener, T> operation) {

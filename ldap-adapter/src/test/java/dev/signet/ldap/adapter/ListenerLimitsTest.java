@@ -97,7 +97,7 @@ class ListenerLimitsTest {
         keytool.getInputStream().readAllBytes();
         assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0);
         Files.writeString(dir.resolve("tls-keystore.password"), "store-secret\n");
-        keys = new ServerKeyMaterial(store, dir.resolve("tls-keystore.password"), 1);
+        keys = new ServerKeyMaterial(store, dir.resolve("tls-keystore.password"));
     }
 
     @AfterEach
