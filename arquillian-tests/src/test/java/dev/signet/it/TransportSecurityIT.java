@@ -112,6 +112,14 @@ class TransportSecurityIT {
         }
     }
 
+    /** WildFly sends /console to its management console over plain HTTP; Signet's server does not. */
+    @Test
+    void consoleIsNoRedirectToTheManagementConsole() throws Exception {
+        HttpResponse<String> response = server.get("/console");
+        assertEquals(404, response.statusCode(), "no redirect: " + response.headers().map());
+        assertTrue(response.headers().firstValue("Location").isEmpty());
+    }
+
     @Test
     void theCertificateNamesTheDomainTheHostAndTheLoopbackAddresses() throws Exception {
         X509Certificate certificate = exported();
