@@ -11,20 +11,13 @@ import com.unboundid.ldap.sdk.ResultCode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLSocket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -55,60 +47,11 @@ class ConcurrentLoginsIT {
         return TheEar.signet();
     }
 
-    /** One keep-alive HTTPS connection from a chosen local address, speaking just enough HTTP/1.1. */
-    private static final class Connection implements AutoCloseable {
-        private final SSLSocket socket;
-        private final OutputStream out;
-        private final InputStream in;
-
-        Connection(String localAddress) throws IOException {
-            URI base = SignetApi.base();
-            socket = (SSLSocket) SignetApi.trustingTls().getSocketFactory()
-                    .createSocket(base.getHost(), base.getPort(), InetAddress.getByName(localAddress), 0);
-            socket.setSoTimeout(120_000);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream());
-        }
-
-        /** POSTs one step to /v1/auth: the status code, the session header and the body. */
-        Answer step(String body, String session) throws IOException {
-            byte[] content = body.getBytes(StandardCharsets.UTF_8);
-            out.write(("POST /v1/auth HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + (session == null ? "" : SignetApi.SESSION_HEADER + ": " + session + "\r\n")
-                    + "Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(content);
-            out.flush();
-            int status = Integer.parseInt(line().split(" ")[1]);
-            String sessionId = null;
-            int length = 0;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Integer.parseInt(header.substring(15).trim());
-                } else if (lower.startsWith(SignetApi.SESSION_HEADER.toLowerCase(Locale.ROOT) + ":")) {
-                    sessionId = header.substring(SignetApi.SESSION_HEADER.length() + 1).trim();
-                }
-            }
-            return new Answer(status, sessionId, new String(in.readNBytes(length), StandardCharsets.UTF_8));
-        }
-
-        private String line() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    throw new IOException("connection closed");
-                }
-                if (b != '\r') {
-                    line.write(b);
-                }
-            }
-            return line.toString(StandardCharsets.US_ASCII);
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
+    /** One step on a keep-alive connection from a chosen local address: the status, the session header and the body. */
+    private static Answer step(LoopbackHttps.Connection connection, String body, String session) throws IOException {
+        LoopbackHttps.Answer answer = connection.post("/v1/auth", body,
+                session == null ? Map.of() : Map.of(SignetApi.SESSION_HEADER, session));
+        return new Answer(answer.status(), answer.header(SignetApi.SESSION_HEADER), answer.body());
     }
 
     private record Answer(int status, String session, String body) {
@@ -232,23 +175,23 @@ class ConcurrentLoginsIT {
         int addresses = 20;
         int perAddress = 10;
         // each source has its own rate-limit bucket; 127.0.21.x is used by no other test
-        List<Connection> connections = new ArrayList<>();
+        List<LoopbackHttps.Connection> connections = new ArrayList<>();
         List<String> sessions = new ArrayList<>();
         try {
             for (int a = 1; a <= addresses; a++) {
                 for (int i = 0; i < perAddress; i++) {
-                    Connection connection = new Connection("127.0.21." + a);
+                    LoopbackHttps.Connection connection = new LoopbackHttps.Connection("127.0.21." + a);
                     connections.add(connection);
                     sessions.add(passwordSession(connection));
                 }
             }
             List<Callable<long[]>> failures = new ArrayList<>();
             for (int i = 0; i < connections.size(); i++) {
-                Connection connection = connections.get(i);
+                LoopbackHttps.Connection connection = connections.get(i);
                 String session = sessions.get(i);
                 failures.add(() -> {
                     long t = System.nanoTime();
-                    Answer answer = connection.step("{\"step\":{\"cred\":{\"password\":\"not the passphrase at all\"}}}", session);
+                    Answer answer = step(connection, "{\"step\":{\"cred\":{\"password\":\"not the passphrase at all\"}}}", session);
                     return new long[] {answer.status(), System.nanoTime() - t};
                 });
             }
@@ -265,7 +208,7 @@ class ConcurrentLoginsIT {
             assertTrue(Duration.ofNanos(slowest).compareTo(Duration.ofSeconds(10)) < 0,
                     "the slowest failed login took " + Duration.ofNanos(slowest).toMillis() + " ms");
         } finally {
-            for (Connection connection : connections) {
+            for (LoopbackHttps.Connection connection : connections) {
                 connection.close();
             }
         }
@@ -277,14 +220,14 @@ class ConcurrentLoginsIT {
      * init with unknown names until one is answered with the password mechanism (an unknown name
      * may be answered like an account with a second factor), then begin it: the session id.
      */
-    private static String passwordSession(Connection connection) throws IOException {
+    private static String passwordSession(LoopbackHttps.Connection connection) throws IOException {
         for (int tries = 0; tries < 64; tries++) {
-            Answer init = connection.step("{\"step\":{\"init\":" + quote(unique("crowd")) + "}}", null);
+            Answer init = step(connection, "{\"step\":{\"init\":" + quote(unique("crowd")) + "}}", null);
             assertEquals(200, init.status(), init.body());
             List<String> offered = init.object().getJsonObject("state").getJsonArray("choose").getValuesAs(JsonString.class)
                     .stream().map(JsonString::getString).toList();
             if (offered.contains("password")) {
-                assertEquals(200, connection.step("{\"step\":{\"begin\":\"password\"}}", init.session()).status());
+                assertEquals(200, step(connection, "{\"step\":{\"begin\":\"password\"}}", init.session()).status());
                 return init.session();
             }
         }

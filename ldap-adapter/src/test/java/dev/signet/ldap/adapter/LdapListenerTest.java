@@ -27,13 +27,10 @@ import dev.signet.adapter.ldap.LdapSearch;
 import dev.signet.adapter.ldap.LdapSearchResult;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,16 +68,7 @@ class LdapListenerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("ldaps-test");
-        Path store = dir.resolve("tls.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "tls", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost", "-validity", "2",
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "store-secret", "-keypass", "store-secret")
-                .redirectErrorStream(true).start();
-        keytool.getInputStream().readAllBytes();
-        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0);
-        Files.writeString(dir.resolve("tls-keystore.password"), "store-secret\n");
-        ServerKeyMaterial keys = new ServerKeyMaterial(store, dir.resolve("tls-keystore.password"));
+        ServerKeyMaterial keys = TestKeyPair.make("ldaps-test");
         CoreEndpoint core = new CoreEndpoint() {
             @Override
             public <T> T call(java.util.function.Function<LdapRequestListener, T> operation) {

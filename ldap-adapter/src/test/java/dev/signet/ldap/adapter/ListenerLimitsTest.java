@@ -36,8 +36,6 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,16 +86,7 @@ class ListenerLimitsTest {
 
     @BeforeAll
     static void keyPair() throws Exception {
-        Path dir = Files.createTempDirectory("ldaps-limits");
-        Path store = dir.resolve("tls.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "tls", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost", "-validity", "2",
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "store-secret", "-keypass", "store-secret")
-                .redirectErrorStream(true).start();
-        keytool.getInputStream().readAllBytes();
-        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0);
-        Files.writeString(dir.resolve("tls-keystore.password"), "store-secret\n");
-        keys = new ServerKeyMaterial(store, dir.resolve("tls-keystore.password"));
+        keys = TestKeyPair.make("ldaps-limits");
     }
 
     @AfterEach
