@@ -13,6 +13,7 @@ import com.nimbusds.oauth2.sdk.device.DeviceCodeGrant;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The OAuth2 sign-in pages as a person's browser shows them (Debian's Chromium, headless): the
@@ -121,7 +123,9 @@ class SignInPagesInChromiumIT {
                 .getErrorObject().getCode(), "nothing is approved before the button");
 
         browser.findElement(By.cssSelector("button[value=allow]")).click();
-        assertTrue(browser.findElement(By.tagName("p")).getText().contains("Your device is signed in"));
+        // the click returns once the form is sent; the answer page may still be on its way
+        assertTrue(new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(() -> browser.getPageSource())
+                .until(d -> d.findElement(By.tagName("p")).getText().contains("Your device is signed in")));
         TokenResponse tokens = rp.token(new DeviceCodeGrant(device.getDeviceCode()), null);
         assertTrue(tokens.indicatesSuccess(), () -> "device token: " + tokens.toErrorResponse().getErrorObject());
     }
