@@ -124,8 +124,10 @@ class SignInPagesInChromiumIT {
 
         browser.findElement(By.cssSelector("button[value=allow]")).click();
         // the click returns once the form is sent; the answer page may still be on its way
-        assertTrue(new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(() -> browser.getPageSource())
-                .until(d -> d.findElement(By.tagName("p")).getText().contains("Your device is signed in")));
+        WebDriverWait answered = new WebDriverWait(browser, Duration.ofSeconds(20));
+        answered.withMessage(browser::getPageSource);
+        Boolean signedIn = answered.until(d -> d.findElement(By.tagName("p")).getText().contains("Your device is signed in"));
+        assertTrue(signedIn);
         TokenResponse tokens = rp.token(new DeviceCodeGrant(device.getDeviceCode()), null);
         assertTrue(tokens.indicatesSuccess(), () -> "device token: " + tokens.toErrorResponse().getErrorObject());
     }
