@@ -47,6 +47,21 @@ final class PduFrame extends IoFilterAdapter {
             next.messageReceived(session, message);
             return;
         }
+        if (session.isClosing()) {
+            return; // what was already read behind a refused message goes with its connection
+        }
+        try {
+            frame(next, session, in);
+        } catch (IOException | RuntimeException e) {
+            // the carried-over bytes are mid-read now: drop them (and their share of the budget)
+            // rather than let a later delivery append to a half-read buffer
+            release(session);
+            session.closeNow();
+            throw e;
+        }
+    }
+
+    private void frame(NextFilter next, IoSession session, IoBuffer in) throws IOException {
         Unfinished unfinished = (Unfinished) session.getAttribute(UNFINISHED);
         IoBuffer bytes = in; // nothing carried over: read straight from the read buffer
         if (unfinished != null) {
