@@ -8,6 +8,7 @@ import dev.signet.schema.Schema;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -115,7 +116,12 @@ public abstract class EntryResource {
             if (body.get(Schema.GIDNUMBER).getValueType() != JsonValue.ValueType.NUMBER) {
                 throw new InvalidInput(Schema.GIDNUMBER, "gidnumber must be a number");
             }
-            gid = body.getJsonNumber(Schema.GIDNUMBER).longValueExact();
+            JsonNumber number = body.getJsonNumber(Schema.GIDNUMBER);
+            // 65536.5 or 1e30 is no gid; the core checks the range of a whole number
+            if (!number.isIntegral() || number.bigIntegerValue().bitLength() >= Long.SIZE) {
+                throw new InvalidInput(Schema.GIDNUMBER, "gidnumber must be a whole number, 65536 or more");
+            }
+            gid = number.longValue();
         }
         return EntryJson.of(lifecycle.makePosix(kind(), id, gid, EntryJson.optionalString(body, "shell")));
     }
