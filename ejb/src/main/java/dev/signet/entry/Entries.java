@@ -307,6 +307,10 @@ public class Entries {
         if (rawValues == null) {
             throw new InvalidInput(attribute, attribute + ": values must be a list");
         }
+        if (def.multiValued() && rawValues.size() > def.maxValues()) {
+            // before any value is normalised or checked for uniqueness: that work grows with the count
+            throw new InvalidInput(attribute, attribute + " takes at most " + def.maxValues() + " values, got " + rawValues.size());
+        }
         if (def.name().equals(Schema.MEMBER)) {
             return applyMembers((Group) entry, def, rawValues);
         }
