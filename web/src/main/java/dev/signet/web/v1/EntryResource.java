@@ -8,7 +8,6 @@ import dev.signet.schema.Schema;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -30,6 +29,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +43,8 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public abstract class EntryResource {
     private static final Set<String> PAGING = Set.of("limit", "after");
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     @EJB
     Entries entries;
@@ -135,12 +137,13 @@ public abstract class EntryResource {
             if (body.get(Schema.GIDNUMBER).getValueType() != JsonValue.ValueType.NUMBER) {
                 throw new InvalidInput(Schema.GIDNUMBER, "gidnumber must be a number");
             }
-            JsonNumber number = body.getJsonNumber(Schema.GIDNUMBER);
-            // 65536.5 or 1e30 is no gid; the core checks the range of a whole number
-            if (!number.isIntegral() || number.bigIntegerValue().bitLength() >= Long.SIZE) {
+            // 65536.5 or 1e30 is no gid (compared before anything is expanded: 1e999999999 is a valid JSON number);
+            // the core checks the range of a whole number
+            BigDecimal number = body.getJsonNumber(Schema.GIDNUMBER).bigDecimalValue();
+            if (number.compareTo(LONG_MIN) < 0 || number.compareTo(LONG_MAX) > 0 || number.stripTrailingZeros().scale() > 0) {
                 throw new InvalidInput(Schema.GIDNUMBER, "gidnumber must be a whole number, 65536 or more");
             }
-            gid = number.longValue();
+            gid = number.longValueExact();
         }
         return EntryJson.of(lifecycle.makePosix(kind(), id, gid, EntryJson.optionalString(body, "shell")));
     }
