@@ -35,7 +35,11 @@ public class RequestLimits implements ContainerRequestFilter {
      * request over this gets this problem instead of a bare 400 from the HTTP parser.
      */
     static final int MAX_QUERY_PARAMETERS = 1000;
-    /** The HTTPS listener's max-post-size (Undertow's default, 10 MiB): beyond it the listener cuts the request off. */
+    /**
+     * Far above any entry or SCIM change set a client sends in one request. The HTTPS listener takes
+     * more (max-post-size 32 MiB in signet.cli), so this limit is met here with a 413, not by the
+     * listener cutting the request off.
+     */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     @Override
@@ -56,7 +60,7 @@ public class RequestLimits implements ContainerRequestFilter {
         try {
             body = readAtMost(request.getEntityStream(), MAX_BODY_BYTES);
         } catch (IOException e) {
-            // the listener's own limit, met by a body without a Content-Length
+            // the listener's own limit, met by a body without a Content-Length, or the client gone
             abort(request, 413, "Content Too Large", "the request body is over " + MAX_BODY_BYTES + " bytes", "body");
             return;
         }
