@@ -23,8 +23,10 @@ import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -215,6 +218,24 @@ class LdapGatewayIT {
     private static double sum(Map<String, Double> values, String name, String tag) {
         return values.entrySet().stream().filter(e -> e.getKey().startsWith(name + "{") && e.getKey().contains(tag))
                 .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    @Test
+    void ldapBindsAreAuditedWithThePeerAddressAsTheirSource() throws Exception {
+        Fixture f = fixture();
+        Instant start = Instant.now().minusSeconds(1);
+        try (LDAPConnection ldap = connect()) {
+            ldap.bind(f.jsmith(), f.password());
+            assertThrows(LDAPException.class, () -> ldap.bind(f.jsmith(), "a wrong password"));
+        }
+        List<JsonObject> binds = SignetApi.admin().get("/v1/audit?type=ldap.bind&since=" + start, "application/x-ndjson")
+                .expect(200).body().lines().map(l -> Json.createReader(new StringReader(l)).readObject())
+                .filter(e -> e.toString().contains(f.jsmith())).toList();
+        assertEquals(Set.of("success", "failure"), binds.stream().map(e -> e.getString("outcome")).collect(Collectors.toSet()));
+        for (JsonObject bind : binds) {
+            String source = bind.getString("source");
+            assertTrue(source.startsWith("127.") || source.contains(":"), "the client's address, as for REST: " + bind);
+        }
     }
 
     @Test

@@ -4,6 +4,13 @@ import static dev.signet.it.SignetApi.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MalformedInputIT {
     private static final long SEED = 20261127L;
     private static final int ROUNDS = 60;
+    private static final HttpClient RAW = HttpClient.newBuilder().sslContext(SignetApi.trustingTls()).build();
 
     @Deployment(testable = false)
     static EnterpriseArchive signet() {
@@ -147,5 +155,121 @@ class MalformedInputIT {
         }
         assertEquals(200, SignetApi.anonymous().get("/status").status());
         assertTrue(app.relyingParty().clientCredentials(new com.nimbusds.oauth2.sdk.Scope("groups")).indicatesSuccess());
+    }
+
+    /** A request as the bytes a client sends, for what a String body cannot carry (invalid UTF-8). */
+    private static HttpResponse<String> sendBytes(SignetApi api, String method, String path, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(SignetServer.HTTPS.resolve(path)).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + api.token()).build();
+        return RAW.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject problem(int status, SignetApi.Response response) {
+        assertEquals(status, response.status(), response.body());
+        assertTrue(response.header("Content-Type").startsWith("application/problem+json"), response.header("Content-Type"));
+        return response.object();
+    }
+
+    @Test
+    void aGidnumberThatIsNotAWholeNumberIsA400NamingIt() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String person = idm.createPerson(unique("gid"));
+        for (String gid : List.of("65536.5", "1e30", "99999999999999999999999", "-1.5", "1e999999999")) {
+            assertEquals("gidnumber", problem(400, idm.post(person + "/_unix", "{\"gidnumber\":" + gid + "}")).getString("field"), gid);
+        }
+        assertTrue(idm.get(person).expect(200).attr("gidnumber").isEmpty(), "nothing allocated");
+    }
+
+    @Test
+    void anAuditLimitThatIsNotANumberIsA400NamingIt() {
+        assertEquals("limit", problem(400, SignetApi.admin().get("/v1/audit?limit=abc")).getString("field"));
+    }
+
+    @Test
+    void removingEveryValueOfAnAttributeNeedsNoBody() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("nobody");
+        String person = idm.createPerson(name);
+        idm.put(person + "/_attr/mail", SignetApi.list(name + "@example.com")).expect(200);
+        idm.delete(person + "/_attr/mail").expect(200);
+        assertTrue(idm.get(person).expect(200).attr("mail").isEmpty());
+    }
+
+    @Test
+    void tooManyQueryParametersAreA400NamingThem() {
+        StringBuilder query = new StringBuilder("/v1/person?limit=10");
+        for (int i = 0; i < 2000; i++) {
+            query.append("&p").append(i).append("=x");
+        }
+        assertEquals("query", problem(400, SignetApi.idmAdmin().get(query.toString())).getString("field"));
+    }
+
+    /** Over HTTP/2 and HTTP/1.1, the body sent whole (no Expect: 100-continue) as most clients send it. */
+    @Test
+    void aBodyOverTheSizeLimitIsA413() throws Exception {
+        SignetApi idm = SignetApi.idmAdmin();
+        byte[] body = ("{\"attrs\":{\"displayname\":[\"" + "x".repeat(11 * 1024 * 1024) + "\"]}}").getBytes(StandardCharsets.UTF_8);
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            HttpRequest request = HttpRequest.newBuilder(SignetServer.HTTPS.resolve("/v1/person")).timeout(Duration.ofSeconds(60))
+                    .version(version).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + idm.token()).build();
+            HttpResponse<String> response = RAW.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, response.statusCode(), version + ": " + response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"), version.toString());
+        }
+        assertEquals(200, SignetApi.anonymous().get("/status").status());
+    }
+
+    @Test
+    void aLoneSurrogateOrInvalidUtf8InAJsonStringIsRefusedNotStored() throws Exception {
+        SignetApi idm = SignetApi.idmAdmin();
+        String person = idm.createPerson(unique("utf"));
+        SignetApi.Response lone = idm.patch(person, "{\"attrs\":{\"displayname\":[\"Bad \\ud800 Name\"]}}");
+        assertEquals("body", problem(400, lone).getString("field"));
+        byte[] prefix = "{\"attrs\":{\"displayname\":[\"Bad ".getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = " Name\"]}}".getBytes(StandardCharsets.UTF_8);
+        for (byte[] invalid : List.of(new byte[] {(byte) 0xff}, new byte[] {(byte) 0xc3}, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})) {
+            byte[] body = new byte[prefix.length + invalid.length + suffix.length];
+            System.arraycopy(prefix, 0, body, 0, prefix.length);
+            System.arraycopy(invalid, 0, body, prefix.length, invalid.length);
+            System.arraycopy(suffix, 0, body, prefix.length + invalid.length, suffix.length);
+            HttpResponse<String> response = sendBytes(idm, "PATCH", person, body);
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("UTF-8"), response.body());
+        }
+        assertTrue(idm.get(person).expect(200).attr("displayname").get(0).startsWith("Test "), "nothing stored");
+        idm.patch(person, "{\"attrs\":{\"displayname\":[\"Emoji \\ud83d\\ude00 \u00e9\"]}}").expect(200);
+        assertEquals("Emoji \ud83d\ude00 \u00e9", idm.get(person).expect(200).attr("displayname").get(0), "a surrogate pair is one character");
+    }
+
+    @Test
+    void tenThousandMailAddressesOrAThousandSshKeysAreRefusedNamingTheAttribute() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("many");
+        String person = idm.createPerson(name);
+        String[] mails = new String[10_000];
+        for (int i = 0; i < mails.length; i++) {
+            mails[i] = name + "." + i + "@example.com";
+        }
+        JsonObject tooMany = problem(400, idm.put(person + "/_attr/mail", SignetApi.list(mails)));
+        assertEquals("mail", tooMany.getString("field"));
+        assertTrue(tooMany.getString("detail").contains("at most 100"), tooMany.toString());
+        String[] keys = new String[1000];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = "key" + i + ": ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH0NIlGpYc7PoW+jz1tQF27Wkw5s7Ykr0nTY1RsY6bQx k" + i;
+        }
+        assertEquals("ssh_publickey", problem(400, idm.put(person + "/_attr/ssh_publickey", SignetApi.list(keys))).getString("field"));
+        assertTrue(idm.get(person).expect(200).attr("mail").isEmpty() && idm.get(person).expect(200).attr("ssh_publickey").isEmpty());
+        idm.put(person + "/_attr/mail", SignetApi.list(Arrays.copyOf(mails, 100))).expect(200);
+    }
+
+    @Test
+    void anOverlongNameAtInitIsSaidToBeTooLong() {
+        for (String name : List.of("x".repeat(100_000), "idm_admin" + "x".repeat(100_000))) {
+            JsonObject refused = problem(400, SignetApi.anonymous().post("/v1/auth", "{\"step\":{\"init\":" + SignetApi.quote(name) + "}}"));
+            assertEquals("init", refused.getString("field"));
+            assertEquals("the account name is too long (at most 320 characters)", refused.getString("detail"));
+        }
     }
 }

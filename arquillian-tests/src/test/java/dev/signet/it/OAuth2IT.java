@@ -256,6 +256,18 @@ class OAuth2IT {
     }
 
     @Test
+    void clientCredentialsAcceptOpenidAndIgnoreIt() throws Exception {
+        RelyingParty rp = OidcFixture.confidential().relyingParty();
+        TokenResponse tokens = rp.clientCredentials(new Scope("openid", "groups"));
+        assertTrue(tokens.indicatesSuccess(), () -> "client_credentials with openid: " + tokens.toErrorResponse().getErrorObject());
+        assertFalse(tokens.toSuccessResponse() instanceof OIDCTokenResponse oidc && oidc.getOIDCTokens().getIDToken() != null,
+                "no id_token without a user");
+        Scope granted = rp.introspect(tokens.toSuccessResponse().getTokens().getAccessToken()).toSuccessResponse().getScope();
+        assertTrue(granted.contains("groups") && !granted.contains("openid"), "openid is not granted: " + granted);
+        assertTrue(rp.clientCredentials(new Scope("openid")).indicatesSuccess(), "openid alone asks for nothing and is not refused");
+    }
+
+    @Test
     void aPersonOutsideEveryScopeMappedGroupIsRefused() throws Exception {
         OidcFixture app = OidcFixture.confidential();
         RelyingParty rp = app.relyingParty();

@@ -41,7 +41,10 @@ class ResetIntentsIT {
         assertEquals(401, exchange(token).status(), "single use");
 
         // the session may change its own credentials, nothing else
-        assertEquals(403, update.patch("/v1/person/" + name, attrs("displayname", "Not Allowed")).status());
+        SignetApi.Response other = update.patch("/v1/person/" + name, attrs("displayname", "Not Allowed"));
+        assertEquals(403, other.status());
+        assertEquals("this session may only change credentials", other.object().getString("detail"),
+                "reauthenticating would not help, so the refusal does not say to");
         update.post("/v1/person/" + name + "/_credential/_set_password", "{\"password\":" + SignetApi.quote(NEW_PASSWORD) + "}").expect(204);
         update.post("/v1/self/_credential/_totp", "{}").expect(201);
         SignetApi.login(name, NEW_PASSWORD).get("/v1/self").expect(200);

@@ -235,4 +235,52 @@ class SyncAccountsIT {
         String audit = SignetApi.admin().get("/v1/audit?type=sync.terminate&since=2000-01-01T00:00:00Z").expect(200).body();
         assertTrue(audit.contains(other.account()));
     }
+
+    @Test
+    void aCronFieldOutOfRangeOrAScheduleThatNeverFiresIsA400NamingTheField() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String account = unique("cron_sync");
+        idm.post("/v1/sync_account", attrs("name", account)).expect(201);
+        String path = "/v1/sync_account/" + account + "/_schedule";
+        List<String[]> refused = List.of(
+                new String[] {"61 * * * *", "minute"}, new String[] {"* 25 * * *", "hour"}, new String[] {"* * 32 * *", "day-of-month"},
+                new String[] {"* * * 13 *", "month"}, new String[] {"* * * * 8", "day-of-week"}, new String[] {"*/0 * * * *", "minute"},
+                new String[] {"1-0 * * * *", "minute"}, new String[] {"0 0 31 2 *", "never fires"});
+        for (String[] bad : refused) {
+            SignetApi.Response answer = idm.put(path, "{\"schedule\":" + SignetApi.quote(bad[0]) + "}");
+            assertEquals(400, answer.status(), bad[0] + ": " + answer.body());
+            assertTrue(answer.header("Content-Type").startsWith("application/problem+json"), bad[0]);
+            assertEquals("schedule", answer.object().getString("field"), bad[0]);
+            assertTrue(answer.object().getString("detail").contains(bad[1]), bad[0] + " names " + bad[1] + ": " + answer.body());
+        }
+        // names as cron takes them pass the check; this account has no LDAP source to run, which is the next refusal
+        SignetApi.Response named = idm.put(path, "{\"schedule\":\"0 6 * JAN-MAR MON-FRI\"}");
+        assertEquals(409, named.status(), named.body());
+        assertTrue(named.body().contains("no LDAP source"), named.body());
+    }
+
+    @Test
+    void aScimPushWithAnUnknownRetainModeOrDeletingAnEntryItDoesNotOwnIsRefused() {
+        Source s = imported();
+        String body = push("c1", "c2", List.of(), List.of()).replace("\"retain\":\"Ignore\"", "\"retain\":\"Maybe\"");
+        SignetApi.Response maybe = s.sync().post("/scim/v1/Sync", body);
+        assertEquals(400, maybe.status(), maybe.body());
+        assertEquals("retain", maybe.object().getString("field"));
+
+        String local = unique("local");
+        s.idm().createPerson(local);
+        UUID localUuid = UUID.fromString(s.idm().get("/v1/person/" + local).expect(200).attr("uuid").get(0));
+        Source other = imported();
+        for (UUID notOwned : List.of(localUuid, other.alice(), UUID.randomUUID())) {
+            SignetApi.Response foreign = s.sync().post("/scim/v1/Sync", push("c1", "c2", List.of(), List.of(s.bob(), notOwned)));
+            assertEquals(409, foreign.status(), foreign.body());
+            assertEquals("delete_uuids", foreign.object().getString("field"));
+            assertTrue(foreign.object().getString("detail").contains(notOwned.toString()), foreign.body());
+        }
+        s.idm().get("/v1/person/" + local).expect(200);
+        other.idm().get("/v1/person/" + other.aliceName()).expect(200);
+        s.idm().get("/v1/person/" + s.bobName()).expect(200);
+        assertEquals("c1", s.sync().get("/scim/v1/Sync").expect(200).object().getJsonObject("state").getJsonObject("Active").getString("cookie"),
+                "nothing applied, the cookie stays");
+    }
 }

@@ -31,6 +31,10 @@ public final class AccessControl {
     /** Changes need a session within its privilege window (Kanidm's read-write session). */
     public static void requireReadWrite(Caller caller) {
         requireAuthenticated(caller);
+        if (caller.credentialUpdate()) {
+            // reauthenticating would not help: a reset intent's session is for its credentials only
+            throw new AccessDenied("this session may only change credentials");
+        }
         if (!caller.readWrite()) {
             throw new AccessDenied("this session is read-only: reauthenticate (POST /v1/reauth) to make changes");
         }

@@ -48,6 +48,8 @@ public class Authentication {
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
     /** Made on first use: the key-encryption key may only be read once the data directory exists. */
     private static volatile Decoys decoys;
+    /** What an account can be named by (a name, or an spn or mail-like form): the auth session column holds 320. */
+    static final int MAX_NAME_LENGTH = 320;
 
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
@@ -79,8 +81,12 @@ public class Authentication {
     /** Kanidm's init2: {@code privileged=true} asks for a session that starts read-write for a short window. */
     public AuthOutcome init(String name, boolean privileged) {
         rateLimit.acquire(source());
-        if (name == null || name.isBlank() || name.length() > 320) {
+        if (name == null || name.isBlank()) {
             throw new InvalidInput("init", "init needs an account name");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            // said of the text alone, before any lookup: it tells nothing about which accounts exist
+            throw new InvalidInput("init", "the account name is too long (at most " + MAX_NAME_LENGTH + " characters)");
         }
         Optional<Entry> entry = lookup.live(name);
         Account found = entry.filter(Account.class::isInstance).map(Account.class::cast).orElse(null);

@@ -310,6 +310,10 @@ public class Entries {
         if (rawValues == null) {
             throw new InvalidInput(attribute, attribute + ": values must be a list");
         }
+        if (def.multiValued() && rawValues.size() > def.maxValues()) {
+            // before any value is normalised or checked for uniqueness: that work grows with the count
+            throw new InvalidInput(attribute, attribute + " takes at most " + def.maxValues() + " values, got " + rawValues.size());
+        }
         if (Schema.ACCOUNT_POLICY.contains(def.name()) && write != Write.IMPORT) {
             AccessControl.requireAccountPolicy(caller, (Group) entry, reachedBy((Group) entry));
         }

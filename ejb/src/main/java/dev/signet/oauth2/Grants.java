@@ -179,6 +179,8 @@ public class Grants {
         Set<String> allowed = entitlements.mappedScopes(client);
         allowed.remove(Entitlements.OPENID);
         Set<String> scopes = requested == null ? allowed : new LinkedHashSet<>(requested.toStringList());
+        // openid is accepted and ignored, as Keycloak does: there is no user to issue an id_token about
+        scopes.remove(Entitlements.OPENID);
         if (!allowed.containsAll(scopes)) {
             return new TokenErrorResponse(OAuth2Error.INVALID_SCOPE.setDescription("the client's scope maps do not name these scopes"));
         }

@@ -52,6 +52,12 @@ public final class Schema {
     private static final Set<EntryKind> ALL = EnumSet.allOf(EntryKind.class);
     private static final Set<EntryKind> ACCOUNTS = EnumSet.of(PERSON, SERVICE_ACCOUNT);
     private static final Map<String, AttributeDefinition> BY_NAME = new LinkedHashMap<>();
+    /**
+     * Far more than anyone has (a person's addresses, a person's keys), and a bound on the rows one
+     * request can make an entry carry: without it 10,000 addresses were each checked and stored.
+     */
+    static final int MAX_MAIL = 100;
+    static final int MAX_SSH_PUBLICKEYS = 100;
 
     static {
         define(UUID, "entryUUID", Syntax.SYSTEM, false, true, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
@@ -61,8 +67,9 @@ public final class Schema {
         define(DISPLAYNAME, "displayName", Syntax.UTF8, false, false, true, Visibility.PUBLIC, Writer.SELF_OR_ADMIN, ALL, true);
         define(DESCRIPTION, "description", Syntax.UTF8, false, false, false, Visibility.PUBLIC, Writer.ADMIN, ALL, true);
         define(LEGALNAME, "legalName", Syntax.UTF8, false, false, false, Visibility.PRIVATE, Writer.SELF_OR_ADMIN, EnumSet.of(PERSON), true);
-        define(MAIL, "mail", Syntax.EMAIL, true, true, true, Visibility.PRIVATE, Writer.ADMIN, ALL, true);
-        define(SSH_PUBLICKEY, "sshPublicKey", Syntax.SSH_PUBLIC_KEY, true, false, false, Visibility.PUBLIC, Writer.SELF_OR_ADMIN, ACCOUNTS, true);
+        define(MAIL, "mail", Syntax.EMAIL, true, true, true, Visibility.PRIVATE, Writer.ADMIN, ALL, true, MAX_MAIL);
+        define(SSH_PUBLICKEY, "sshPublicKey", Syntax.SSH_PUBLIC_KEY, true, false, false, Visibility.PUBLIC, Writer.SELF_OR_ADMIN, ACCOUNTS, true,
+                MAX_SSH_PUBLICKEYS);
         define(ACCOUNT_VALID_FROM, "accountValidFrom", Syntax.DATETIME, false, false, false, Visibility.PRIVATE, Writer.ADMIN, ACCOUNTS, true);
         define(ACCOUNT_EXPIRE, "accountExpire", Syntax.DATETIME, false, false, false, Visibility.PRIVATE, Writer.ADMIN, ACCOUNTS, true);
         define(LOCKED, "accountLocked", Syntax.SYSTEM, false, false, false, Visibility.PRIVATE, Writer.SYSTEM, ACCOUNTS, false);
@@ -86,9 +93,16 @@ public final class Schema {
     private Schema() {
     }
 
+    /** Multi-valued attributes without a bound of their own: group members (a group may hold everyone), computed ones. */
     private static void define(String name, String ldapName, Syntax syntax, boolean multi, boolean unique, boolean indexed,
                                Visibility visibility, Writer writer, Set<EntryKind> kinds, boolean syncOwned) {
-        BY_NAME.put(name, new AttributeDefinition(name, ldapName, syntax, multi, unique, indexed, visibility, writer, kinds, syncOwned));
+        define(name, ldapName, syntax, multi, unique, indexed, visibility, writer, kinds, syncOwned, multi ? Integer.MAX_VALUE : 1);
+    }
+
+    private static void define(String name, String ldapName, Syntax syntax, boolean multi, boolean unique, boolean indexed,
+                               Visibility visibility, Writer writer, Set<EntryKind> kinds, boolean syncOwned, int maxValues) {
+        BY_NAME.put(name, new AttributeDefinition(name, ldapName, syntax, multi, unique, indexed, visibility, writer, kinds, syncOwned,
+                maxValues));
     }
 
     public static Optional<AttributeDefinition> find(String name) {

@@ -1,13 +1,19 @@
 package dev.signet.sync;
 
 import dev.signet.credential.SecretDigest;
+import dev.signet.fault.Conflict;
 import dev.signet.fault.NotAuthenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * {@code /scim/v1/Sync}: an external sync tool reads the sync state and pushes change sets,
@@ -17,6 +23,9 @@ import java.util.Optional;
 @PermitAll
 @Stateless
 public class ScimSync {
+    /** Bind parameters per IN list, as in {@link SyncConflictCheck}. */
+    private static final int CHUNK = 1000;
+
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
 
@@ -29,7 +38,29 @@ public class ScimSync {
     }
 
     public SyncChangeSet.Applied apply(String token, SyncChangeSet changes) {
-        return applier.apply(account(token), changes);
+        SyncAccount account = account(token);
+        requireOwned(account, changes.deleteUuids());
+        return applier.apply(account, changes);
+    }
+
+    /**
+     * A pushed deletion of an entry the account does not own is a conflict, not a no-op: the tool's
+     * idea of what it imported is wrong. (An LDAP delete phase may name entries never imported, so
+     * this is the SCIM push's rule, not the applier's.) Whether the entry exists is not said.
+     */
+    private void requireOwned(SyncAccount account, Set<UUID> deletes) {
+        Set<UUID> foreign = new LinkedHashSet<>(deletes);
+        List<UUID> all = List.copyOf(deletes);
+        for (int i = 0; i < all.size() && !foreign.isEmpty(); i += CHUNK) {
+            foreign.removeAll(em.createQuery("select e.uuid from Entry e where e.syncParent = :owner and e.uuid in :ids", UUID.class)
+                    .setParameter("owner", account.uuid()).setParameter("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
+                    .getResultList());
+        }
+        if (!foreign.isEmpty()) {
+            throw new Conflict("delete_uuids", "nothing was applied; delete_uuids names " + foreign.size()
+                    + " entr" + (foreign.size() == 1 ? "y" : "ies") + " this sync account does not own: "
+                    + foreign.stream().limit(20).map(UUID::toString).collect(Collectors.joining(", ")));
+        }
     }
 
     private SyncAccount account(String token) {

@@ -156,6 +156,9 @@ public class SyncAccounts {
     public SyncAccount schedule(String id, String cron) {
         Caller caller = admin();
         SyncAccount account = require(id);
+        if (cron != null) {
+            cron = CronSchedule.parse(cron).text(); // 400 naming the cron field before anything else
+        }
         if (cron != null && (account.finalised() || account.ldapSource().isEmpty())) {
             throw new Conflict("schedule", account.name() + " has no LDAP source to run, or is finalised");
         }

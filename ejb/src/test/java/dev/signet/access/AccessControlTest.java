@@ -1,8 +1,11 @@
 package dev.signet.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signet.fault.AccessDenied;
 import dev.signet.model.Entry;
 import dev.signet.model.Group;
 import dev.signet.model.Person;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** The privilege order between admins: a caller administers only what holds no right it lacks. */
 class AccessControlTest {
+    private static final UUID PERSON = UUID.randomUUID();
+
     private static Caller caller(BuiltinGroup... groups) {
         return new Caller(UUID.randomUUID(), "caller", memberships(groups), true, false);
     }
@@ -71,5 +76,21 @@ class AccessControlTest {
         assertTrue(AccessControl.administers(caller(BuiltinGroup.IDM_ADMINS), peopleAdmins));
         Group idmAdmins = in(new Group(BuiltinGroup.IDM_ADMINS.uuid(), "idm_admins", Instant.now()), BuiltinGroup.IDM_PEOPLE_ADMINS);
         assertFalse(AccessControl.administers(caller(BuiltinGroup.IDM_ADMINS), idmAdmins), "only system admins change idm_admins");
+    }
+
+    @Test
+    void aResetIntentSessionIsToldItMayOnlyChangeCredentials() {
+        Caller reset = new Caller(PERSON, "jsmith", Set.of(), false, true);
+        assertEquals("this session may only change credentials",
+                assertThrows(AccessDenied.class, () -> AccessControl.requireReadWrite(reset)).getMessage());
+        AccessControl.requireOwnCredentialChange(reset);
+    }
+
+    @Test
+    void aReadOnlySessionIsToldToReauthenticate() {
+        Caller readOnly = new Caller(PERSON, "jsmith", Set.of(), false, false);
+        assertEquals("this session is read-only: reauthenticate (POST /v1/reauth) to make changes",
+                assertThrows(AccessDenied.class, () -> AccessControl.requireReadWrite(readOnly)).getMessage());
+        AccessControl.requireReadWrite(new Caller(PERSON, "jsmith", Set.of(), true, false));
     }
 }

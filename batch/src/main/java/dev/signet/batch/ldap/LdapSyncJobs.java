@@ -3,8 +3,7 @@ package dev.signet.batch.ldap;
 import dev.signet.sync.SyncJobs;
 import dev.signet.sync.RunFailure;
 import dev.signet.sync.SyncRuns;
-import dev.signet.batch.schedule.SyncSchedule;
-import dev.signet.fault.InvalidInput;
+import dev.signet.sync.CronSchedule;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ScheduleExpression;
@@ -57,18 +56,14 @@ public class LdapSyncJobs implements SyncJobs {
 
     @Override
     public void reschedule(UUID account, String schedule) {
+        // parsed before anything is cancelled: a schedule refused leaves the running one alone
+        ScheduleExpression expression = schedule == null ? null : CronSchedule.parse(schedule).toScheduleExpression();
         for (Timer timer : timers.getTimers()) {
             if (account.toString().equals(timer.getInfo())) {
                 timer.cancel();
             }
         }
-        if (schedule != null) {
-            ScheduleExpression expression;
-            try {
-                expression = new SyncSchedule(schedule).toScheduleExpression();
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput("schedule", e.getMessage());
-            }
+        if (expression != null) {
             // persistent: kept in the database timer store, so exactly one node of a cluster fires it
             timers.createCalendarTimer(expression, new TimerConfig(account.toString(), true));
         }

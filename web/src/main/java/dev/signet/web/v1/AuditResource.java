@@ -39,7 +39,7 @@ public class AuditResource {
      */
     @GET
     public Response events(@QueryParam("since") String since, @QueryParam("type") String type,
-                           @QueryParam("limit") Integer limit, @QueryParam("after") String after,
+                           @QueryParam("limit") String limit, @QueryParam("after") String after,
                            @HeaderParam("Accept") String accept, @Context UriInfo uri) {
         Instant from;
         try {
@@ -47,7 +47,7 @@ public class AuditResource {
         } catch (DateTimeParseException e) {
             throw new InvalidInput("since", "since must be an ISO-8601 instant, e.g. 2026-01-01T00:00:00Z");
         }
-        int size = limit == null ? DEFAULT_PAGE : limit;
+        int size = limit(limit);
         List<AuditEvent> events = trail.read(from, type, size, cursor(after));
         Response.ResponseBuilder response;
         if (accept != null && accept.contains(NDJSON)) {
@@ -74,6 +74,18 @@ public class AuditResource {
             return Long.valueOf(after.trim());
         } catch (NumberFormatException e) {
             throw new InvalidInput("after", "after must be the id of an event a previous page returned");
+        }
+    }
+
+    /** Taken as text: a typed parameter that does not convert is a bare 404 in JAX-RS, not a 400 naming it. */
+    private static int limit(String raw) {
+        if (raw == null) {
+            return DEFAULT_PAGE;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("limit", "limit must be a whole number");
         }
     }
 }

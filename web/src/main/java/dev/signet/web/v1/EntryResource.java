@@ -9,10 +9,13 @@ import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,10 +23,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +43,8 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public abstract class EntryResource {
     private static final Set<String> PAGING = Set.of("limit", "after");
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     @EJB
     Entries entries;
@@ -99,11 +107,25 @@ public abstract class EntryResource {
         return EntryJson.of(entries.appendAttribute(kind(), id, attr, EntryJson.strings(attr, values)));
     }
 
+    /**
+     * Removes the listed values, or every value when there is no body: a DELETE needs none, and a
+     * client that sends none sends no Content-Type either, so any type is taken here.
+     */
     @DELETE
     @Path("{id}/_attr/{attr}")
-    public JsonObject removeAttribute(@PathParam("id") String id, @PathParam("attr") String attr, JsonValue values) {
-        List<String> remove = values == null || values.getValueType() == JsonValue.ValueType.NULL
-                ? null : EntryJson.strings(attr, values);
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject removeAttribute(@PathParam("id") String id, @PathParam("attr") String attr,
+                                      @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String body) {
+        JsonValue values = JsonValue.NULL;
+        if (body != null && !body.isBlank()) {
+            if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                throw new NotSupportedException("the values to remove are a JSON list (application/json)");
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                values = reader.readValue();
+            }
+        }
+        List<String> remove = values.getValueType() == JsonValue.ValueType.NULL ? null : EntryJson.strings(attr, values);
         return EntryJson.of(entries.removeAttribute(kind(), id, attr, remove));
     }
 
@@ -115,7 +137,13 @@ public abstract class EntryResource {
             if (body.get(Schema.GIDNUMBER).getValueType() != JsonValue.ValueType.NUMBER) {
                 throw new InvalidInput(Schema.GIDNUMBER, "gidnumber must be a number");
             }
-            gid = body.getJsonNumber(Schema.GIDNUMBER).longValueExact();
+            // 65536.5 or 1e30 is no gid (compared before anything is expanded: 1e999999999 is a valid JSON number);
+            // the core checks the range of a whole number
+            BigDecimal number = body.getJsonNumber(Schema.GIDNUMBER).bigDecimalValue();
+            if (number.compareTo(LONG_MIN) < 0 || number.compareTo(LONG_MAX) > 0 || number.stripTrailingZeros().scale() > 0) {
+                throw new InvalidInput(Schema.GIDNUMBER, "gidnumber must be a whole number, 65536 or more");
+            }
+            gid = number.longValueExact();
         }
         return EntryJson.of(lifecycle.makePosix(kind(), id, gid, EntryJson.optionalString(body, "shell")));
     }

@@ -109,8 +109,10 @@ public class OAuth2ClientResource {
         return json(ClientAttribute.REDIRECT_URI.equals(attr) ? clients.addRedirectUris(id, list) : clients.replace(id, Map.of(attr, list)));
     }
 
+    /** Without a body (and so without a Content-Type), every value goes. */
     @DELETE
     @Path("{id}/_attr/{attr}")
+    @Consumes(MediaType.WILDCARD)
     public JsonObject removeAttribute(@PathParam("id") String id, @PathParam("attr") String attr, String body) {
         List<String> list = body == null || body.isBlank() ? List.of()
                 : EntryJson.strings(attr, Json.createReader(new java.io.StringReader(body)).readValue());
