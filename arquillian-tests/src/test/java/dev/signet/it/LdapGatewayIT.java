@@ -479,4 +479,31 @@ class LdapGatewayIT {
             assertEquals(List.of(BASE), List.of(ldap.getRootDSE().getNamingContextDNs()), "the listener still answers");
         }
     }
+
+    /**
+     * A right password that a policy refuses is counted like a wrong one: were it given back, the
+     * lockout counter would tell a guesser which of their guesses was the password.
+     */
+    @Test
+    void aRightPasswordThatAPolicyRefusesCountsTowardTheLockLikeAWrongOne() throws Exception {
+        Fixture f = fixture();
+        String mfaOnly = unique("mfaonly");
+        f.idm().post("/v1/group", "{\"attrs\":{\"name\":[\"" + mfaOnly + "\"],\"member\":[\"" + f.jsmith() + "\"]}}").expect(201);
+        f.idm().patch("/v1/group/" + mfaOnly, attrs("credential_type_minimum", "mfa")).expect(200);
+        try (LDAPConnection ldap = connect()) {
+            for (int i = 0; i < 4; i++) {
+                String guess = "wrong guess " + i;
+                assertEquals(ResultCode.INVALID_CREDENTIALS, assertThrows(LDAPException.class, () -> ldap.bind(dn(f.jsmith()), guess)).getResultCode());
+            }
+            assertEquals(ResultCode.INVALID_CREDENTIALS, assertThrows(LDAPException.class, () -> ldap.bind(dn(f.jsmith()), f.password()))
+                    .getResultCode(), "the right password, refused by the policy");
+        }
+        SignetApi.Response init = SignetApi.anonymous().send("POST", "/v1/auth", "{\"step\":{\"init\":" + SignetApi.quote(f.jsmith()) + "}}", null)
+                .expect(200);
+        String session = init.header(SignetApi.SESSION_HEADER);
+        SignetApi.anonymous().send("POST", "/v1/auth", "{\"step\":{\"begin\":\"password\"}}", session).expect(200);
+        SignetApi.Response next = SignetApi.anonymous().send("POST", "/v1/auth",
+                "{\"step\":{\"cred\":{\"password\":" + SignetApi.quote(f.password()) + "}}}", session);
+        assertEquals(429, next.status(), "five attempts counted, the right one among them: " + next.body());
+    }
 }

@@ -246,4 +246,16 @@ class MultiFactorIT {
             assertEquals(DENIED, second.state().getString("denied"), name);
         }
     }
+
+    /** "x", " X " and "x@localhost" are one name, for a name without an account as for a real one. */
+    @Test
+    void anUnknownNameIsAnsweredAlikeHoweverItIsSpelled() {
+        for (int i = 0; i < 20; i++) {
+            String ghost = unique("spelled");
+            List<String> plain = strings(step(null, "{\"step\":{\"init\":" + quote(ghost) + "}}").state(), "choose");
+            assertEquals(plain, strings(step(null, "{\"step\":{\"init\":" + quote(ghost + "@localhost") + "}}").state(), "choose"), ghost);
+            assertEquals(plain, strings(step(null, "{\"step\":{\"init\":" + quote(" " + ghost.toUpperCase(java.util.Locale.ROOT) + " ") + "}}")
+                    .state(), "choose"), ghost);
+        }
+    }
 }

@@ -90,13 +90,16 @@ public class Authentication {
         }
         Optional<Entry> entry = lookup.live(name);
         Account found = entry.filter(Account.class::isInstance).map(Account.class::cast).orElse(null);
-        AuthSession session = new AuthSession(UUID.randomUUID(), name.trim(), found == null ? null : found.uuid(),
+        // one name however it is spelled ("x", " X ", "x@domain"), found or not: the decoy and the
+        // lockout count of a name without an account must not differ between its spellings
+        String canonical = found != null ? found.name() : lookup.canonical(name);
+        AuthSession session = new AuthSession(UUID.randomUUID(), canonical, found == null ? null : found.uuid(),
                 Instant.now().plus(STEP_TIMEOUT));
         if (privileged) {
             session.withPrivileges();
         }
         em.persist(session);
-        return AuthOutcome.choose(session.id(), mechanismsFor(found, name));
+        return AuthOutcome.choose(session.id(), mechanismsFor(found, canonical));
     }
 
     /**
@@ -196,7 +199,8 @@ public class Authentication {
             check = checks.check(attempt.storedHash(), password);
         } catch (TooManyRequests busy) {
             lockout.giveBack(attempt.reservation()); // never checked, so not counted
-            throw busy;
+            // the step took its session when it began: a retry starts over from init
+            throw new TooManyRequests("too many password checks at once; start the login again (init) in a moment", busy.retryAfter());
         }
         return attempts.concludePassword(attempt, check);
     }

@@ -208,19 +208,19 @@ public class CredentialAttempts {
 
     /**
      * The last step of every mechanism: a refusal is audited with its real reason and answered
-     * with the one denial everybody gets (a wrong credential stays counted; a right one refused
-     * for another reason is given back); a success clears the failures and issues the token, or
+     * with the one denial everybody gets, and stays counted whatever the credential was; a
+     * success clears the failures and issues the token, or
      * re-privileges the reauthenticated session.
      */
     private AuthOutcome conclude(Attempt attempt, Account account, String refusal, boolean wrongCredential) {
         AuthSession session = attempt.session();
         if (refusal != null) {
             audit.failureInTransaction("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(), refusal);
-            if (wrongCredential) {
-                lockedBy(attempt, account);
-            } else {
-                lockout.giveBack(attempt.reservation());
-            }
+            // a refused final step stays counted even when its credential was right: were it given
+            // back, the lockout counter would confirm a guessed password that a policy, a lock or
+            // the validity period refused (five binds over LDAP, then one REST step that is or is
+            // not told "locked")
+            lockedBy(attempt, account);
             return AuthOutcome.denied(session.id(), Authentication.DENIED);
         }
         lockout.succeeded(attempt.reservation().key());

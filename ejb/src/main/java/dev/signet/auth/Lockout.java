@@ -9,7 +9,6 @@ import jakarta.ejb.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 
@@ -41,21 +40,6 @@ public class Lockout {
     /** The key an attempt counts against: the account when the name found one, else the name. */
     public static String key(Account account, String name) {
         return account != null ? "account:" + account.uuid() : "name:" + name.trim().toLowerCase(Locale.ROOT);
-    }
-
-    public boolean locked(String key, Instant now) {
-        return lockedUntil(key, now).isPresent();
-    }
-
-    /** When the key's soft lock ends, if it is locked at {@code now}. */
-    public Optional<Instant> lockedUntil(String key, Instant now) {
-        LockoutState state = LockoutState.parse(counters.get(key));
-        return state.lockedAt(now) ? Optional.of(state.lockedUntil()) : Optional.empty();
-    }
-
-    /** Counts a failure; returns whether this failure locked the key. */
-    public boolean failed(String key, Instant now) {
-        return reserve(key, now).locks();
     }
 
     /**

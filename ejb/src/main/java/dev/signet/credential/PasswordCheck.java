@@ -46,6 +46,11 @@ public record PasswordCheck(boolean matches, String upgradedHash, String upgrade
             return MISMATCH;
         }
         if (PasswordHash.isArgon2(stored)) {
+            if (!PasswordHash.wellFormed(stored)) {
+                // verifying it would return at once: the failure must cost what any other does
+                argon2.spend(password, current);
+                return MISMATCH;
+            }
             if (!argon2.verify(password, stored)) {
                 return MISMATCH;
             }

@@ -32,6 +32,11 @@ public final class PasswordHash {
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
+    /** Whether {@code phc} is an Argon2id hash this class can verify (its parameters and parts parse). */
+    static boolean wellFormed(String phc) {
+        return parse(phc).isPresent();
+    }
+
     /** Whether {@code password} matches {@code phc}; false (never an exception) for malformed hashes. */
     public static boolean verify(char[] password, String phc) {
         Optional<Parsed> parsed = parse(phc);

@@ -43,8 +43,6 @@ public class Passwords {
     private HashCostCalibration calibration;
     @EJB
     private AccountPolicies policies;
-    @EJB
-    private PasswordChecks checks;
 
     public void set(EntryKind kind, String id, char[] password) {
         Caller caller = callers.current();
@@ -91,19 +89,6 @@ public class Passwords {
             replace(account, hash.trim(), policyFor(account).history());
         }
         return true;
-    }
-
-    /**
-     * Whether {@code password} is the account's, checked in {@link PasswordChecks} (one Argon2id
-     * computation whatever the account holds, or does not); a match made with an old cost or an
-     * imported scheme is rehashed with the current cost. Callers that hold no transaction use
-     * {@link PasswordChecks#check} and {@link #upgrade} instead, so no connection waits on the hash.
-     */
-    public boolean matches(Account account, char[] password) {
-        String stored = account == null ? null : account.passwordHash().orElse(null);
-        PasswordCheck check = checks.check(stored, password);
-        upgrade(account, stored, check);
-        return check.matches();
     }
 
     /**

@@ -54,7 +54,7 @@ public class BindSteps {
         Account account = accountName == null ? null
                 : lookup.live(accountName).filter(Account.class::isInstance).map(Account.class::cast).orElse(null);
         return new Target(account == null ? null : account.uuid(), account == null ? null : account.passwordHash().orElse(null),
-                Lockout.key(account, accountName == null ? boundName : accountName));
+                Lockout.key(account, lookup.canonical(accountName == null ? boundName : accountName)));
     }
 
     /**

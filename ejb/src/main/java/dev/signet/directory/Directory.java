@@ -162,9 +162,9 @@ public class Directory {
             return new LdapResult(BUSY, "", "too many password checks at once; retry shortly");
         }
         if (steps.conclude(target, name, connection.remoteAddress(), check, now) != null) {
-            if (check.matches()) {
-                lockout.giveBack(attempt); // the right password, refused for another reason: not a guess
-            } else if (attempt.locks()) {
+            // counted even when the password was right and a policy refused the bind: a given-back
+            // attempt would let the lockout counter confirm a guessed password
+            if (attempt.locks()) {
                 steps.locked(target, name);
             }
             return new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED);

@@ -41,6 +41,17 @@ public class EntryLookup {
         return live(id).filter(e -> e.kind() == kind).orElseThrow(() -> new EntryNotFound(id));
     }
 
+    /**
+     * A name as lookups compare it, found or not: trimmed, lower case, without this domain's
+     * {@code @suffix}. What is said of a name that matches no account (its decoy, its lockout
+     * count) is keyed by this, so "x" and "X@domain" are one name whether or not it exists.
+     */
+    public String canonical(String id) {
+        String ref = id.trim().toLowerCase(Locale.ROOT);
+        String suffix = "@" + domain.name().value();
+        return ref.endsWith(suffix) ? ref.substring(0, ref.length() - suffix.length()) : ref;
+    }
+
     /** An entry, live or recycled. */
     public Optional<Entry> find(String id) {
         if (id == null || id.isBlank()) {

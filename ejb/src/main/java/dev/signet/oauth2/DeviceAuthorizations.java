@@ -82,13 +82,35 @@ public class DeviceAuthorizations {
 
     /** Approves a device that still waits (one decision per device, whichever page gave it). */
     public boolean approve(String key, Login login) {
-        return waiting(key).map(d -> cache.replace(key, json(new Device(key, d.client(), d.scopes(), d.userCode(), "approved", login,
-                d.lastPoll())), LIFETIME_SECONDS, TimeUnit.SECONDS) != null).orElse(false);
+        return decide(key, "approved", login);
     }
 
     public void deny(String key) {
-        waiting(key).ifPresent(d -> cache.replace(key, json(new Device(key, d.client(), d.scopes(), d.userCode(), "denied", null,
-                d.lastPoll())), LIFETIME_SECONDS, TimeUnit.SECONDS));
+        decide(key, "denied", null);
+    }
+
+    /**
+     * Decides a device that still waits, by compare-and-set on the cache entry: a poll that lands
+     * between reading and writing must neither undo the decision (the person told "signed in", the
+     * device timing out) nor let approve and deny both succeed.
+     */
+    private boolean decide(String key, String status, Login login) {
+        for (int tries = 0; tries < 16; tries++) {
+            String read = cache.get(key);
+            Optional<Device> device = parse(key, read).filter(d -> d.status().equals("pending"));
+            if (device.isEmpty()) {
+                return false;
+            }
+            Device d = device.get();
+            if (swap(key, read, new Device(key, d.client(), d.scopes(), d.userCode(), status, login, d.lastPoll()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean swap(String key, String read, Device next) {
+        return cache.replace(key, read, json(next), LIFETIME_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The device asks whether it may have its tokens; an approval is handed out once. */
@@ -97,7 +119,8 @@ public class DeviceAuthorizations {
             return new Polled(Poll.EXPIRED, null);
         }
         String key = "device:" + SecretDigest.of(deviceCode);
-        Optional<Device> found = load(key).filter(d -> d.client().equals(client.uuid()));
+        String read = cache.get(key);
+        Optional<Device> found = parse(key, read).filter(d -> d.client().equals(client.uuid()));
         if (found.isEmpty()) {
             return new Polled(Poll.EXPIRED, null);
         }
@@ -113,15 +136,18 @@ public class DeviceAuthorizations {
             }
             default -> {
                 boolean tooSoon = now - device.lastPoll() < INTERVAL_SECONDS;
-                cache.replace(key, json(new Device(key, device.client(), device.scopes(), device.userCode(), device.status(), null, now)),
-                        LIFETIME_SECONDS, TimeUnit.SECONDS);
+                // only while still pending: a decision made since the read stands, and the next poll sees it
+                swap(key, read, new Device(key, device.client(), device.scopes(), device.userCode(), device.status(), null, now));
                 return new Polled(tooSoon ? Poll.SLOW_DOWN : Poll.PENDING, device);
             }
         }
     }
 
     private Optional<Device> load(String key) {
-        String stored = cache.get(key);
+        return parse(key, cache.get(key));
+    }
+
+    private static Optional<Device> parse(String key, String stored) {
         if (stored == null) {
             return Optional.empty();
         }

@@ -20,6 +20,8 @@ import dev.signet.schema.Syntax;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
@@ -123,6 +125,9 @@ public class SyncAccounts {
      * Tries the account's LDAP source as a run would (connect, TLS, bind) and counts what its
      * person and group filters match, so a wrong setting shows before a run fails on it.
      */
+    // outside a transaction: the probe waits on the network (connect, TLS, bind, counting) and
+    // must not hold a pooled connection meanwhile; the reads before it and the audit after are short
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SourceProbe.Result testLdap(String id) {
         Caller caller = admin();
         SyncAccount account = require(id);

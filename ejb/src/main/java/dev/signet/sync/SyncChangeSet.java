@@ -1,5 +1,6 @@
 package dev.signet.sync;
 
+import dev.signet.fault.InvalidInput;
 import dev.signet.model.EntryKind;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,21 @@ public record SyncChangeSet(String fromCookie, String toCookie, List<Item> entri
     }
 
     /** What a run did. */
+    /**
+     * Kanidm's {@code retain}: {@code "Ignore"} (absent: the same) keeps what a change set does not
+     * list, {@code "Delete"} deletes it. Anything else is refused: a mistyped mode must not quietly
+     * become Ignore, the sender meant something else.
+     */
+    public static boolean deletesMissing(String retain) {
+        if (retain == null || retain.equals("Ignore")) {
+            return false;
+        }
+        if (retain.equals("Delete")) {
+            return true;
+        }
+        throw new InvalidInput("retain", "retain must be \"Ignore\" or \"Delete\"");
+    }
+
     public record Applied(int created, int updated, int deleted, int unchanged, String cookie) {
     }
 }

@@ -69,7 +69,8 @@ class PasswordCheckTest {
         for (String stored : new String[] {null, "{MD5}X03MO1qnZdYdgyfeuILPmQ==", "$argon2id$v=19$garbage"}) {
             Counted argon2 = new Counted();
             assertFalse(PasswordCheck.of(WRONG, stored, CHEAP, argon2).matches(), String.valueOf(stored));
-            assertEquals(1, argon2.computations.size(), stored + ": " + argon2.computations);
+            // a dummy computation: verifying a malformed hash returns at once, hashing nothing
+            assertEquals(List.of("spend"), argon2.computations, String.valueOf(stored));
         }
     }
 

@@ -74,11 +74,10 @@ public class ScimSyncResource {
             }
         }
         JsonValue retain = body.get("retain");
-        if (retain != null && !(retain instanceof JsonString s && (s.getString().equals("Ignore") || s.getString().equals("Delete")))) {
-            // a mistyped mode must not quietly become Ignore: the sender meant something else
+        if (retain != null && !(retain instanceof JsonString)) {
             throw new InvalidInput("retain", "retain must be \"Ignore\" or \"Delete\"");
         }
-        boolean deleteMissing = retain instanceof JsonString s && s.getString().equals("Delete");
+        boolean deleteMissing = SyncChangeSet.deletesMissing(retain == null ? null : ((JsonString) retain).getString());
         SyncChangeSet.Applied applied = sync.apply(token, new SyncChangeSet(from, to, items, deletes, deleteMissing));
         return Json.createObjectBuilder().add("created", applied.created()).add("updated", applied.updated()).add("unchanged", applied.unchanged())
                 .add("deleted", applied.deleted()).add("cookie", applied.cookie()).build();

@@ -1,5 +1,6 @@
 package dev.signet.web.v1;
 
+import dev.signet.sync.SourceProbe;
 import dev.signet.sync.SyncAccount;
 import dev.signet.sync.SyncAccounts;
 import jakarta.ejb.EJB;
@@ -116,7 +117,7 @@ public class SyncAccountResource {
     @POST
     @Path("{id}/_ldap/_test")
     public JsonObject testLdapSource(@PathParam("id") String id) {
-        dev.signet.sync.SourceProbe.Result result = accounts.testLdap(id);
+        SourceProbe.Result result = accounts.testLdap(id);
         if (result.failure() != null) {
             return Json.createObjectBuilder().add("ok", false).add("stage", result.stage()).add("error", result.failure()).build();
         }
