@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -62,6 +63,16 @@ class SignInPagesInChromiumIT {
     }
 
     /** The page is HTML that the browser parsed: its title, one heading element, and no markup shown as text. */
+    /**
+     * Clicks a button that sends its form, and waits until the page it leads to has replaced this
+     * one: the click may return before then, and what is read meanwhile belongs to the old page.
+     */
+    private static void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     private static void assertRenderedPage(String title, String heading) {
         List<WebElement> headings = browser.findElements(By.tagName("h1"));
         String text = browser.findElement(By.tagName("body")).getText();
@@ -111,9 +122,9 @@ class SignInPagesInChromiumIT {
 
         browser.get(device.getVerificationURIComplete().toString());
         browser.findElement(By.id("username")).sendKeys(app.member());
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(By.cssSelector("button[type=submit]"));
         browser.findElement(By.id("password")).sendKeys(OidcFixture.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(By.cssSelector("button[type=submit]"));
 
         assertRenderedPage("Confirm device", "Sign in App " + app.client() + " on a device?");
         assertEquals(device.getUserCode().getValue(), browser.findElement(By.id("user_code")).getText());
@@ -122,12 +133,8 @@ class SignInPagesInChromiumIT {
         assertEquals("authorization_pending", rp.token(new DeviceCodeGrant(device.getDeviceCode()), null).toErrorResponse()
                 .getErrorObject().getCode(), "nothing is approved before the button");
 
-        browser.findElement(By.cssSelector("button[value=allow]")).click();
-        // the click returns once the form is sent; the answer page may still be on its way
-        WebDriverWait answered = new WebDriverWait(browser, Duration.ofSeconds(20));
-        answered.withMessage(browser::getPageSource);
-        Boolean signedIn = answered.until(d -> d.findElement(By.tagName("p")).getText().contains("Your device is signed in"));
-        assertTrue(signedIn);
+        submit(By.cssSelector("button[value=allow]"));
+        assertTrue(browser.findElement(By.tagName("p")).getText().contains("Your device is signed in"));
         TokenResponse tokens = rp.token(new DeviceCodeGrant(device.getDeviceCode()), null);
         assertTrue(tokens.indicatesSuccess(), () -> "device token: " + tokens.toErrorResponse().getErrorObject());
     }
