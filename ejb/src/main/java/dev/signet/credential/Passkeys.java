@@ -1,6 +1,8 @@
 package dev.signet.credential;
 
-import dev.signet.sync.SyncAuthority;
+import dev.signet.entry.EntryWrite;
+import dev.signet.entry.SyncOwnerDecides;
+import dev.signet.entry.WritePath;
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.AttestedCredentialDataConverter;
 import com.webauthn4j.converter.util.ObjectConverter;
@@ -72,6 +74,8 @@ public class Passkeys {
     private EntityManager em;
 
     @EJB
+    private WritePath writePath;
+    @EJB
     private Callers callers;
     @EJB
     private Domain domain;
@@ -80,7 +84,7 @@ public class Passkeys {
 
     public PasskeyChallenge beginRegistration() {
         Account account = self();
-        SyncAuthority.requireLocallyWritable(em, account, SyncAuthority.PASSKEYS);
+        writePath.write(EntryWrite.guarded(account, SyncOwnerDecides.PASSKEYS));
         String ceremony = UUID.randomUUID().toString();
         String challenge = challenge("reg:" + ceremony, account);
         String spn = account.name() + "@" + rpId();

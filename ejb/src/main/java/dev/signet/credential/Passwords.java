@@ -1,6 +1,8 @@
 package dev.signet.credential;
 
-import dev.signet.sync.SyncAuthority;
+import dev.signet.entry.EntryWrite;
+import dev.signet.entry.SyncOwnerDecides;
+import dev.signet.entry.WritePath;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
@@ -34,6 +36,8 @@ public class Passwords {
     private EntityManager em;
 
     @EJB
+    private WritePath writePath;
+    @EJB
     private Callers callers;
     @EJB
     private EntryLookup lookup;
@@ -48,7 +52,7 @@ public class Passwords {
         Caller caller = callers.current();
         Account account = account(caller, kind, id);
         AccessControl.requireSetPassword(caller, account);
-        SyncAuthority.requireLocallyWritable(em, account, SyncAuthority.PASSWORD);
+        writePath.write(EntryWrite.guarded(account, SyncOwnerDecides.PASSWORD));
         if (password == null) {
             throw new InvalidInput("password", "password is required");
         }

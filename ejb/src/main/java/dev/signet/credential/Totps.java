@@ -1,6 +1,8 @@
 package dev.signet.credential;
 
-import dev.signet.sync.SyncAuthority;
+import dev.signet.entry.EntryWrite;
+import dev.signet.entry.SyncOwnerDecides;
+import dev.signet.entry.WritePath;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
@@ -47,6 +49,8 @@ public class Totps {
     private EntityManager em;
 
     @EJB
+    private WritePath writePath;
+    @EJB
     private Callers callers;
     @EJB
     private Domain domain;
@@ -55,7 +59,7 @@ public class Totps {
 
     public TotpEnrolment enrol(String label, String algorithmName, Integer digits) {
         Account account = self();
-        SyncAuthority.requireLocallyWritable(em, account, SyncAuthority.TOTP);
+        writePath.write(EntryWrite.guarded(account, SyncOwnerDecides.TOTP));
         TotpAlgorithm algorithm = TotpAlgorithm.parse(algorithmName);
         int length = digits == null ? 6 : digits;
         if (length != 6 && length != 8) {

@@ -7,16 +7,20 @@ import dev.signet.audit.Audit;
 import dev.signet.credential.GeneratedPassword;
 import dev.signet.credential.HashCostCalibration;
 import dev.signet.credential.PasswordHash;
-import dev.signet.entry.MemberOf;
+import dev.signet.entry.EntryWrite;
+import dev.signet.entry.WritePath;
 import dev.signet.model.Entry;
-import dev.signet.model.Group;
+import dev.signet.model.EntryKind;
 import dev.signet.model.Person;
 import dev.signet.model.PosixIdCounter;
+import dev.signet.schema.Schema;
+import dev.signet.schema.ValueClaims;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -25,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +56,9 @@ public class FirstBoot {
     private EntityManager em;
 
     @EJB
-    private MemberOf memberOf;
+    private WritePath writePath;
+    @Inject
+    private ValueClaims claims;
     @EJB
     private Audit audit;
     @EJB
@@ -61,33 +66,32 @@ public class FirstBoot {
 
     @PostConstruct
     void createBuiltinsOnce() {
+        int claimed = claims.backfill();
+        if (claimed > 0) {
+            LOG.info(() -> "Claimed " + claimed + " names and mail addresses held before claims were kept");
+        }
         if (em.find(Entry.class, BuiltinGroup.SYSTEM_ADMINS.uuid()) != null) {
             return;
         }
-        Instant now = Instant.now();
-        Map<BuiltinGroup, Group> groups = new LinkedHashMap<>();
         for (BuiltinGroup builtin : BuiltinGroup.values()) {
-            Group group = new Group(builtin.uuid(), builtin.groupName(), now);
-            group.setDescription(builtin.description());
-            em.persist(group);
-            groups.put(builtin, group);
-        }
-        for (BuiltinGroup builtin : BuiltinGroup.values()) {
-            for (BuiltinGroup parent : builtin.memberOf()) {
-                groups.get(parent).members().add(builtin.uuid());
-            }
+            writePath.write(EntryWrite.create(EntryKind.GROUP, builtin.uuid(), Map.of(Schema.NAME, List.of(builtin.groupName()),
+                    Schema.DESCRIPTION, List.of(builtin.description()))));
         }
         if (em.find(PosixIdCounter.class, PosixIdCounter.ID) == null) {
             em.persist(new PosixIdCounter());
         }
         Map<String, char[]> passwords = new LinkedHashMap<>();
-        passwords.put("admin", account(ADMIN, "admin", "Administrator", groups.get(BuiltinGroup.SYSTEM_ADMINS), now));
-        passwords.put("idm_admin", account(IDM_ADMIN, "idm_admin", "IDM Administrator", groups.get(BuiltinGroup.IDM_ADMINS), now));
-        List<UUID> everyone = new ArrayList<>();
-        groups.values().forEach(g -> everyone.add(g.uuid()));
-        everyone.add(ADMIN);
-        everyone.add(IDM_ADMIN);
-        memberOf.refresh(everyone);
+        passwords.put("admin", account(ADMIN, "admin", "Administrator"));
+        passwords.put("idm_admin", account(IDM_ADMIN, "idm_admin", "IDM Administrator"));
+        Map<BuiltinGroup, List<String>> members = new LinkedHashMap<>();
+        for (BuiltinGroup builtin : BuiltinGroup.values()) {
+            for (BuiltinGroup parent : builtin.memberOf()) {
+                members.computeIfAbsent(parent, p -> new ArrayList<>()).add(builtin.uuid().toString());
+            }
+        }
+        members.computeIfAbsent(BuiltinGroup.SYSTEM_ADMINS, p -> new ArrayList<>()).add(ADMIN.toString());
+        members.computeIfAbsent(BuiltinGroup.IDM_ADMINS, p -> new ArrayList<>()).add(IDM_ADMIN.toString());
+        members.forEach((group, uuids) -> writePath.write(EntryWrite.modify(em.find(Entry.class, group.uuid()), Map.of(Schema.MEMBER, uuids))));
         Path recovery = writeRecoveryFile(passwords);
         // the log is no place for a secret (it is shipped, rotated, read by others): only where they are
         LOG.warning(() -> "First boot: the passwords of " + String.join(" and ", passwords.keySet()) + " are in " + recovery
@@ -95,13 +99,11 @@ public class FirstBoot {
         audit.success("domain.first_boot", Caller.SYSTEM, null, "created built-in groups, admin and idm_admin");
     }
 
-    private char[] account(UUID uuid, String name, String displayname, Group group, Instant now) {
-        Person person = new Person(uuid, name, now);
-        person.setDisplayname(displayname);
+    private char[] account(UUID uuid, String name, String displayname) {
+        EntryWrite write = EntryWrite.create(EntryKind.PERSON, uuid, Map.of(Schema.NAME, List.of(name), Schema.DISPLAYNAME, List.of(displayname)));
+        writePath.write(write);
         char[] password = GeneratedPassword.next();
-        person.setPasswordHash(PasswordHash.hash(password, hashCost.current()));
-        em.persist(person);
-        group.members().add(uuid);
+        ((Person) write.entry()).setPasswordHash(PasswordHash.hash(password, hashCost.current()));
         return password;
     }
 

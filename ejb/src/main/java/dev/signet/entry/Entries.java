@@ -1,12 +1,10 @@
 package dev.signet.entry;
 
-import dev.signet.sync.SyncAuthority;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
-import dev.signet.fault.Conflict;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.Entry;
 import dev.signet.model.EntryKind;
@@ -19,9 +17,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,9 +28,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Creating, reading, changing and deleting entries of every kind. Each call finds its caller,
- * checks access, validates through the schema, keeps the write-path invariants (unique names and
- * mail, memberof) and audits, all in one transaction.
+ * Creating, reading and changing entries of every kind. Each call finds its caller, checks access,
+ * hands the write to the {@link WritePath} (schema, sync authority, uniqueness, memberof) and
+ * audits, all in one transaction.
  */
 // access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
@@ -52,113 +48,19 @@ public class Entries {
     @EJB
     private EntryLookup lookup;
     @EJB
-    private MemberOf memberOf;
+    private WritePath writePath;
     @EJB
     private Audit audit;
     @EJB
     private EntryViews views;
-    @EJB
-    private PosixIds posixIds;
 
     public EntryView create(EntryKind kind, Map<String, List<String>> attrs) {
         Caller caller = callers.current();
         AccessControl.requireCreate(caller, kind);
-        List<String> names = attrs.getOrDefault(Schema.NAME, List.of());
-        if (names.size() != 1) {
-            throw new InvalidInput(Schema.NAME, "name is required, exactly one value");
-        }
-        String name = Schema.require(Schema.NAME, kind).syntax().normalise(Schema.NAME, names.get(0));
-        requireNameFree(name, null);
-        Instant now = Instant.now();
-        Entry entry = switch (kind) {
-            case PERSON -> new Person(UUID.randomUUID(), name, now);
-            case GROUP -> new Group(UUID.randomUUID(), name, now);
-            case SERVICE_ACCOUNT -> new ServiceAccount(UUID.randomUUID(), name, now);
-        };
-        if (kind == EntryKind.PERSON && !attrs.containsKey(Schema.DISPLAYNAME)) {
-            throw new InvalidInput(Schema.DISPLAYNAME, "a person needs a displayname");
-        }
-        em.persist(entry);
-        Set<UUID> membershipChanges = new HashSet<>();
-        for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
-            if (!attr.getKey().equals(Schema.NAME)) {
-                membershipChanges.addAll(apply(caller, entry, attr.getKey(), attr.getValue(), Write.CREATE));
-            }
-        }
-        flush(Schema.NAME, name);
-        memberOf.refresh(membershipChanges);
-        audit.success("entry.create", caller, entry, kind.restName());
-        return views.of(entry, caller);
-    }
-
-    /**
-     * Creates or updates an entry on behalf of its sync account (the sync token authenticated the
-     * request, so no caller checks here; the sync service checked ownership and names first).
-     * {@code existing} is the entry with that UUID, or null when the caller checked there is none
-     * (a sync run creates 100k entries without a lookup each). Returns the entries whose
-     * memberships changed; call {@link #refreshMemberships} once after.
-     */
-    public Set<UUID> importSynced(UUID owner, Entry existing, EntryKind kind, UUID uuid, String externalId, Map<String, List<String>> attrs) {
-        Instant now = Instant.now();
-        String name = Schema.require(Schema.NAME, kind).syntax().normalise(Schema.NAME,
-                attrs.getOrDefault(Schema.NAME, List.of("")).stream().findFirst().orElse(""));
-        Entry entry = existing;
-        Set<UUID> changes = new HashSet<>();
-        if (entry == null) {
-            entry = switch (kind) {
-                case PERSON -> new Person(uuid, name, now);
-                case GROUP -> new Group(uuid, name, now);
-                case SERVICE_ACCOUNT -> new ServiceAccount(uuid, name, now);
-            };
-            em.persist(entry);
-        } else {
-            if (entry.recycled()) {
-                entry.revive(now);
-                // back in its groups (and, for a group, above its members): memberof was cleared
-                // or went stale while it was in the recycle bin, and its member list may be unchanged
-                changes.add(entry.uuid());
-            }
-            entry.rename(name);
-        }
-        entry.syncedBy(owner, externalId);
-        for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
-            if (attr.getKey().equals(Schema.GIDNUMBER)) {
-                importGidnumber(entry, attr.getValue());
-            } else if (!attr.getKey().equals(Schema.NAME)) {
-                changes.addAll(apply(Caller.SYSTEM, entry, attr.getKey(), attr.getValue(), Write.IMPORT));
-            }
-        }
-        entry.touch(now);
-        return changes;
-    }
-
-    /**
-     * The source's POSIX id, claimed like an admin's explicit one (at least 65536, never one
-     * handed out before); a source that changes an id it gave is refused, ids are for life.
-     */
-    private void importGidnumber(Entry entry, List<String> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        long requested;
-        try {
-            requested = Long.parseLong(values.get(0).trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(Schema.GIDNUMBER, entry.name() + ": gidnumber " + values.get(0) + " is not a number");
-        }
-        if (entry.posix()) {
-            if (entry.gidnumber().orElseThrow() != requested) {
-                throw new Conflict(Schema.GIDNUMBER, entry.name() + " has gidnumber " + entry.gidnumber().orElseThrow()
-                        + "; the source now says " + requested + ", and POSIX ids do not change");
-            }
-            return;
-        }
-        entry.setGidnumber(posixIds.claim(entry.uuid(), requested));
-    }
-
-    public void refreshMemberships(Set<UUID> changes) {
-        em.flush();
-        memberOf.refresh(changes);
+        EntryWrite write = EntryWrite.create(kind, UUID.randomUUID(), attrs).checkedBy(w -> requireWriteAccess(caller, w));
+        writePath.write(write);
+        audit.success("entry.create", caller, write.entry(), kind.restName());
+        return views.of(write.entry(), caller);
     }
 
     public EntryView get(EntryKind kind, String id) {
@@ -223,11 +125,12 @@ public class Entries {
     public EntryView modify(EntryKind kind, String id, Map<String, List<String>> attrs) {
         Caller caller = callers.current();
         Entry entry = writable(caller, kind, id);
-        Set<UUID> changes = new HashSet<>();
-        for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
-            changes.addAll(apply(caller, entry, attr.getKey(), attr.getValue(), Write.MODIFY));
-        }
-        finishModify(caller, entry, changes, String.join(",", attrs.keySet()));
+        return modify(caller, entry, attrs, String.join(",", attrs.keySet()));
+    }
+
+    private EntryView modify(Caller caller, Entry entry, Map<String, List<String>> attrs, String what) {
+        writePath.write(EntryWrite.modify(entry, attrs).checkedBy(w -> requireWriteAccess(caller, w)));
+        audit.success("entry.modify", caller, entry, what);
         return views.of(entry, caller);
     }
 
@@ -246,10 +149,10 @@ public class Entries {
         Entry entry = writable(caller, kind, id);
         AttributeDefinition def = Schema.require(attribute, kind);
         List<String> merged = new ArrayList<>(current(entry, def));
-        merged.addAll(values);
-        Set<UUID> changes = apply(caller, entry, attribute, new ArrayList<>(new LinkedHashSet<>(merged)), Write.MODIFY);
-        finishModify(caller, entry, changes, attribute);
-        return views.of(entry, caller);
+        if (values != null) {
+            merged.addAll(values);
+        }
+        return modify(caller, entry, Map.of(attribute, new ArrayList<>(new LinkedHashSet<>(merged))), attribute);
     }
 
     /** Removes the given values, or all values when {@code values} is null. */
@@ -269,19 +172,10 @@ public class Entries {
                 }
             }
         }
-        Set<UUID> changes = apply(caller, entry, attribute, remaining, Write.MODIFY);
-        finishModify(caller, entry, changes, attribute);
-        return views.of(entry, caller);
+        return modify(caller, entry, Map.of(attribute, remaining), attribute);
     }
 
-    private void finishModify(Caller caller, Entry entry, Set<UUID> membershipChanges, String what) {
-        entry.touch(Instant.now());
-        flush(Schema.NAME, entry.name());
-        memberOf.refresh(membershipChanges);
-        audit.success("entry.modify", caller, entry, what);
-    }
-
-    /** Current values in the form {@link #apply} takes them (member as UUIDs). */
+    /** Current values in the form the write path takes them (member as UUIDs). */
     private List<String> current(Entry entry, AttributeDefinition def) {
         if (def.name().equals(Schema.MEMBER)) {
             return ((Group) entry).members().stream().map(UUID::toString).toList();
@@ -290,75 +184,38 @@ public class Entries {
     }
 
     /**
-     * Checks and writes one attribute; returns the entries whose memberships changed. Values are
-     * normalised through the schema first, so an error names the attribute.
+     * The caller's side of a create or modify, run by the write path once values are normalised
+     * and members resolved: who may write each attribute, whose memberships the caller may change,
+     * whom an account policy would reach.
      */
-    /** Who writes: an admin creating or modifying (checked here), or a sync run (which checked names and mail up front, in bulk). */
-    private enum Write {
-        CREATE, MODIFY, IMPORT
-    }
-
-    private Set<UUID> apply(Caller caller, Entry entry, String attribute, List<String> rawValues, Write write) {
-        AttributeDefinition def = Schema.require(attribute, entry.kind());
-        if (!def.writable()) {
-            throw new InvalidInput(attribute, attribute + " is maintained by Signet");
-        }
-        if (write == Write.MODIFY) {
-            AccessControl.requireWrite(caller, entry, def);
-            SyncAuthority.requireLocallyWritable(em, entry, attribute);
-        }
-        if (rawValues == null) {
-            throw new InvalidInput(attribute, attribute + ": values must be a list");
-        }
-        if (def.multiValued() && rawValues.size() > def.maxValues()) {
-            // before any value is normalised or checked for uniqueness: that work grows with the count
-            throw new InvalidInput(attribute, attribute + " takes at most " + def.maxValues() + " values, got " + rawValues.size());
-        }
-        if (Schema.ACCOUNT_POLICY.contains(def.name()) && write != Write.IMPORT) {
-            AccessControl.requireAccountPolicy(caller, (Group) entry, reachedBy((Group) entry));
-        }
-        if (def.name().equals(Schema.MEMBER)) {
-            return applyMembers(caller, (Group) entry, def, rawValues, write);
-        }
-        List<String> values = new ArrayList<>();
-        for (String raw : rawValues) {
-            values.add(def.name().equals(Schema.SSH_PUBLICKEY) ? SshKeyValue.parse(raw).tag() + ": " + SshKeyValue.parse(raw).key()
-                    : def.syntax().normalise(attribute, raw));
-        }
-        if (def.name().equals(Schema.NAME)) {
-            requireNameFree(values.isEmpty() ? null : values.get(0), entry.uuid());
-        }
-        if (def.name().equals(Schema.MAIL) && write != Write.IMPORT) {
-            for (String mail : values) {
-                requireMailFree(mail, entry.uuid());
+    private void requireWriteAccess(Caller caller, EntryWrite write) {
+        Entry entry = write.entry();
+        for (String attribute : write.values().keySet()) {
+            AttributeDefinition def = Schema.require(attribute, entry.kind());
+            if (write.op() == EntryWrite.Op.MODIFY) {
+                AccessControl.requireWrite(caller, entry, def);
+            }
+            if (Schema.ACCOUNT_POLICY.contains(def.name())) {
+                AccessControl.requireAccountPolicy(caller, (Group) entry, reachedBy((Group) entry, requestedMembers(write)));
+            }
+            if (def.name().equals(Schema.MEMBER)) {
+                Group group = (Group) entry;
+                Set<UUID> wanted = requestedMembers(write);
+                Set<UUID> changed = new HashSet<>(group.members());
+                changed.addAll(wanted);
+                Set<UUID> unchanged = new HashSet<>(group.members());
+                unchanged.retainAll(wanted);
+                changed.removeAll(unchanged);
+                boolean setsPolicy = Schema.ACCOUNT_POLICY.stream().anyMatch(a -> !write.values().getOrDefault(a, List.of()).isEmpty());
+                requireMembershipChanges(caller, group, changed, wanted, setsPolicy);
             }
         }
-        AttributeBinding.write(entry, def, values);
-        return Set.of();
     }
 
-    private Set<UUID> applyMembers(Caller caller, Group group, AttributeDefinition def, List<String> refs, Write write) {
-        Set<UUID> wanted = new LinkedHashSet<>();
-        for (String ref : refs) {
-            UUID member = resolve(def, ref);
-            if (member.equals(group.uuid())) {
-                throw new InvalidInput(Schema.MEMBER, "a group cannot be a direct member of itself");
-            }
-            wanted.add(member);
-        }
-        Set<UUID> changed = new HashSet<>(group.members());
-        changed.addAll(wanted);
-        Set<UUID> unchanged = new HashSet<>(group.members());
-        unchanged.retainAll(wanted);
-        changed.removeAll(unchanged);
-        if (write != Write.IMPORT) {
-            requireMembershipChanges(caller, group, changed, wanted);
-        }
-        if (!changed.isEmpty()) {
-            group.members().clear();
-            group.members().addAll(wanted);
-        }
-        return changed;
+    private static Set<UUID> requestedMembers(EntryWrite write) {
+        Set<UUID> members = new LinkedHashSet<>();
+        write.values().getOrDefault(Schema.MEMBER, List.of()).forEach(u -> members.add(UUID.fromString(u)));
+        return members;
     }
 
     /**
@@ -366,11 +223,11 @@ public class Entries {
      * added to a group an account policy reaches (its own or an enclosing group's) brings its
      * own members under that policy too, and the caller must administer them all.
      */
-    private void requireMembershipChanges(Caller caller, Group group, Set<UUID> changed, Set<UUID> added) {
+    private void requireMembershipChanges(Caller caller, Group group, Set<UUID> changed, Set<UUID> added, boolean setsPolicy) {
         if (changed.isEmpty()) {
             return;
         }
-        boolean policyReaches = !group.accountPolicy().isEmpty() || carriesPolicy(group.memberOf());
+        boolean policyReaches = setsPolicy || !group.accountPolicy().isEmpty() || carriesPolicy(group.memberOf());
         for (UUID uuid : changed) {
             Entry member = em.find(Entry.class, uuid);
             if (member == null) {
@@ -388,9 +245,11 @@ public class Entries {
     }
 
     /** Whom a group's account policy reaches: its live direct members (also those set in this request) and transitive ones. */
-    private List<Entry> reachedBy(Group group) {
+    private List<Entry> reachedBy(Group group, Set<UUID> requested) {
         Map<UUID, Entry> reached = new LinkedHashMap<>();
-        for (UUID uuid : group.members()) {
+        Set<UUID> direct = new LinkedHashSet<>(group.members());
+        direct.addAll(requested);
+        for (UUID uuid : direct) {
             Entry member = em.find(Entry.class, uuid);
             if (member != null && !member.recycled()) {
                 reached.put(uuid, member);
@@ -427,24 +286,7 @@ public class Entries {
         return entry;
     }
 
-    private void requireNameFree(String name, UUID self) {
-        TypedQuery<Long> query = self == null
-                ? em.createQuery("select count(e) from Entry e where e.liveName = :name", Long.class)
-                : em.createQuery("select count(e) from Entry e where e.liveName = :name and e.uuid <> :self", Long.class)
-                        .setParameter("self", self);
-        Long taken = query.setParameter("name", name).getSingleResult();
-        if (taken > 0) {
-            throw new Conflict(Schema.NAME, "name " + name + " is taken");
-        }
-    }
 
-    private void requireMailFree(String mail, UUID self) {
-        Long taken = em.createQuery("select count(e) from Entry e join e.mail m where m = :mail and e.uuid <> :self and e.recycledAt is null", Long.class)
-                .setParameter("mail", mail).setParameter("self", self).getSingleResult();
-        if (taken > 0) {
-            throw new Conflict(Schema.MAIL, "mail " + mail + " is taken");
-        }
-    }
 
     private static void requirePrivateFilterAllowed(Caller caller, EntryKind kind) {
         if (!caller.in(dev.signet.access.BuiltinGroup.IDM_ACCOUNT_READ_PRIV) && !caller.in(dev.signet.access.BuiltinGroup.adminsOf(kind))) {
@@ -475,14 +317,5 @@ public class Entries {
             case GROUP -> Group.class;
             case SERVICE_ACCOUNT -> ServiceAccount.class;
         };
-    }
-
-    private void flush(String field, String value) {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            // the database's unique constraints are the last word when two writers race
-            throw new Conflict(field, "conflicting change for " + value + "; retry");
-        }
     }
 }

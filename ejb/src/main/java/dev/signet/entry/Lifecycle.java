@@ -1,6 +1,5 @@
 package dev.signet.entry;
 
-import dev.signet.sync.SyncAuthority;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
@@ -8,13 +7,11 @@ import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
 import dev.signet.fault.AccessDenied;
-import dev.signet.fault.Conflict;
 import dev.signet.fault.EntryNotFound;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
 import dev.signet.model.EntryKind;
-import dev.signet.model.Group;
 import dev.signet.model.LockEvent;
 import dev.signet.schema.Schema;
 import dev.signet.schema.Syntax;
@@ -25,9 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -51,20 +46,17 @@ public class Lifecycle {
     @EJB
     private EntryLookup lookup;
     @EJB
-    private MemberOf memberOf;
+    private WritePath writePath;
     @EJB
     private Audit audit;
     @EJB
     private EntryViews views;
-    @EJB
-    private PosixIds posixIds;
 
     public void lock(EntryKind kind, String id, String reason) {
         Caller caller = callers.current();
         Account account = account(caller, kind, id, "lock");
         String why = reason == null || reason.isBlank() ? "locked" : Syntax.UTF8.normalise("reason", reason);
-        account.lock(why);
-        account.touch(Instant.now());
+        writePath.write(EntryWrite.guarded(account, SyncOwnerDecides.LIFECYCLE).changing(e -> ((Account) e).lock(why)));
         em.persist(new LockEvent(account.uuid(), true, why, caller.uuid(), Instant.now()));
         audit.success("account.lock", caller, account, why);
     }
@@ -72,17 +64,9 @@ public class Lifecycle {
     public void unlock(EntryKind kind, String id) {
         Caller caller = callers.current();
         Account account = account(caller, kind, id, "unlock");
-        account.unlock();
-        account.touch(Instant.now());
+        writePath.write(EntryWrite.guarded(account, SyncOwnerDecides.LIFECYCLE).changing(e -> ((Account) e).unlock()));
         em.persist(new LockEvent(account.uuid(), false, null, caller.uuid(), Instant.now()));
         audit.success("account.unlock", caller, account, null);
-    }
-
-    public List<LockEvent> lockHistory(EntryKind kind, String id) {
-        Caller caller = callers.current();
-        Account account = account(caller, kind, id, "read the lock history of");
-        return em.createQuery("select l from LockEvent l where l.account = :account order by l.at, l.id", LockEvent.class)
-                .setParameter("account", account.uuid()).getResultList();
     }
 
     /** Moves a live entry to the recycle bin; the groups that contained it stop listing it. */
@@ -91,20 +75,13 @@ public class Lifecycle {
         Entry entry = lookup.require(kind, id);
         AccessControl.requireVisible(caller, entry, id);
         AccessControl.requireAdminister(caller, entry, "delete");
-        SyncAuthority.requireLocallyWritable(em, entry, SyncAuthority.LIFECYCLE);
         if (BuiltinGroup.of(entry.uuid()).isPresent()) {
             throw new AccessDenied(entry.name() + " is built in and cannot be deleted");
         }
         if (caller.is(entry.uuid())) {
             throw new AccessDenied("an account cannot delete itself");
         }
-        entry.recycle(Instant.now());
-        em.flush();
-        // members of a deleted group lose it (and what it gave them); the entry keeps its own
-        // memberships for revival, and group listings skip recycled members
-        if (entry instanceof Group group) {
-            memberOf.refresh(new HashSet<>(group.members()));
-        }
+        writePath.write(EntryWrite.recycle(entry, null));
         audit.success("entry.delete", caller, entry, "to recycle bin");
     }
 
@@ -124,18 +101,7 @@ public class Lifecycle {
         if (!AccessControl.atLeastAsPrivileged(caller, entry)) {
             throw new AccessDenied("may not revive " + entry.name());
         }
-        Long taken = em.createQuery("select count(e) from Entry e where e.liveName = :name", Long.class)
-                .setParameter("name", entry.name()).getSingleResult();
-        if (taken > 0) {
-            throw new Conflict(Schema.NAME, "name " + entry.name() + " was taken while " + id + " was in the recycle bin");
-        }
-        entry.revive(Instant.now());
-        em.flush();
-        Set<UUID> changed = new HashSet<>(Set.of(entry.uuid()));
-        if (entry instanceof Group group) {
-            changed.addAll(group.members());
-        }
-        memberOf.refresh(changed);
+        writePath.write(EntryWrite.revive(entry));
         audit.success("entry.revive", caller, entry, null);
         return views.of(entry, caller);
     }
@@ -146,25 +112,22 @@ public class Lifecycle {
         Entry entry = lookup.require(kind, id);
         AccessControl.requireVisible(caller, entry, id);
         AccessControl.requireAdminister(caller, entry, "make POSIX");
-        SyncAuthority.requireLocallyWritable(em, entry, SyncAuthority.LIFECYCLE);
-        if (entry.posix()) {
-            if (gidnumber != null && gidnumber.longValue() != entry.gidnumber().orElseThrow()) {
-                throw new Conflict(Schema.GIDNUMBER, entry.name() + " already has gidnumber " + entry.gidnumber().orElseThrow());
-            }
-        } else {
-            entry.setGidnumber(gidnumber == null ? posixIds.allocate(entry.uuid()) : posixIds.claim(entry.uuid(), gidnumber));
-        }
+        String path = null;
         if (shell != null) {
-            if (!(entry instanceof Account account)) {
+            if (!(entry instanceof Account)) {
                 throw new InvalidInput("shell", "only accounts have a login shell");
             }
-            String path = Syntax.UTF8.normalise(Schema.LOGINSHELL, shell);
+            path = Syntax.UTF8.normalise(Schema.LOGINSHELL, shell);
             if (!path.startsWith("/")) {
                 throw new InvalidInput(Schema.LOGINSHELL, "loginshell must be an absolute path");
             }
-            account.setLoginshell(path);
         }
-        entry.touch(Instant.now());
+        String loginshell = path;
+        writePath.write(EntryWrite.guarded(entry, SyncOwnerDecides.LIFECYCLE).posix(gidnumber).changing(e -> {
+            if (loginshell != null) {
+                ((Account) e).setLoginshell(loginshell);
+            }
+        }));
         audit.success("entry.posix", caller, entry, "gidnumber " + entry.gidnumber().orElseThrow());
         return views.of(entry, caller);
     }
@@ -175,17 +138,29 @@ public class Lifecycle {
         Instant cutoff = Instant.now().minus(retention());
         List<Entry> expired = em.createQuery("select e from Entry e where e.recycledAt < :cutoff", Entry.class)
                 .setParameter("cutoff", cutoff).setMaxResults(Entries.MAX_PAGE).getResultList();
+        writePath.writeAll(expired.stream().map(EntryWrite::purge).toList(), List.of());
         for (Entry entry : expired) {
-            for (Group group : em.createQuery("select g from Group g join g.members m where m = :uuid", Group.class)
-                    .setParameter("uuid", entry.uuid()).getResultList()) {
-                group.members().remove(entry.uuid());
-            }
-            em.remove(entry);
             audit.success("entry.purge", Caller.SYSTEM, entry, "recycled at " + entry.recycledAt().orElseThrow());
         }
         if (!expired.isEmpty()) {
             LOG.info(() -> "Purged " + expired.size() + " entries from the recycle bin");
         }
+    }
+
+    /**
+     * Purges one recycled entry now, before its retention ends (an admin who knows it must go:
+     * everything that names it goes with it, and it can no longer be revived).
+     */
+    public void purge(String id) {
+        Caller caller = callers.current();
+        AccessControl.requireRecycleBin(caller);
+        AccessControl.requireReadWrite(caller);
+        Entry entry = recycled(id);
+        if (!AccessControl.atLeastAsPrivileged(caller, entry)) {
+            throw new AccessDenied("may not purge " + entry.name());
+        }
+        writePath.write(EntryWrite.purge(entry));
+        audit.success("entry.purge", caller, entry, "recycled at " + entry.recycledAt().orElseThrow());
     }
 
     static Duration retention() {
@@ -215,7 +190,6 @@ public class Lifecycle {
             throw new InvalidInput("id", "only accounts can be locked");
         }
         AccessControl.requireAdminister(caller, entry, action);
-        SyncAuthority.requireLocallyWritable(em, entry, SyncAuthority.LIFECYCLE);
         return account;
     }
 }

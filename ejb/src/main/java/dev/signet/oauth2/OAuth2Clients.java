@@ -7,16 +7,18 @@ import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
 import dev.signet.credential.SecretDigest;
 import dev.signet.entry.EntryLookup;
-import dev.signet.fault.Conflict;
 import dev.signet.fault.EntryNotFound;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.Entry;
 import dev.signet.model.EntryKind;
 import dev.signet.schema.NameOrUuid;
 import dev.signet.schema.Syntax;
+import dev.signet.schema.ValueClaim;
+import dev.signet.schema.ValueClaims;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
@@ -68,15 +70,14 @@ public class OAuth2Clients {
     private ClientKeys keys;
     @EJB
     private Audit audit;
+    @Inject
+    private ValueClaims claims;
 
     /** A confidential ("basic") client with a secret, or a public one (PKCE, no secret). */
     public WithSecret create(String name, String displayname, String landing, List<String> redirectUris, boolean confidential,
                              Map<String, List<String>> more) {
         Caller caller = writer();
         String clientId = Syntax.INAME.normalise(ClientAttribute.NAME, name);
-        if (find(clientId).isPresent() || lookup.live(clientId).isPresent()) {
-            throw new Conflict(ClientAttribute.NAME, "name already taken: " + clientId);
-        }
         OAuth2Client client = new OAuth2Client(UUID.randomUUID(), clientId, confidential, Instant.now());
         ClientAttribute.replace(client, ClientAttribute.DISPLAYNAME, displayname == null ? List.of() : List.of(displayname));
         if (landing != null) {
@@ -85,6 +86,8 @@ public class OAuth2Clients {
         ClientAttribute.replace(client, ClientAttribute.REDIRECT_URI, redirectUris);
         more.forEach((attribute, values) -> ClientAttribute.replace(client, attribute, values));
         String secret = confidential ? newSecret(client) : null;
+        // one namespace with entries and sync accounts, kept by the database's unique index
+        claims.claimName(client.uuid(), ValueClaim.HolderKind.OAUTH2_CLIENT, clientId, ClientAttribute.NAME);
         em.persist(client);
         em.flush();
         keys.rotate(client);
@@ -117,6 +120,7 @@ public class OAuth2Clients {
         em.createQuery("delete from ClaimMap m where m.client = :client").setParameter("client", uuid).executeUpdate();
         em.createQuery("delete from Consent c where c.client = :client").setParameter("client", uuid).executeUpdate();
         keys.removeAll(uuid);
+        claims.releaseAll(List.of(uuid));
         em.remove(client);
         audit.success("oauth2.client.delete", caller, null, "client " + client.name());
     }

@@ -8,12 +8,14 @@ import dev.signet.credential.GeneratedPassword;
 import dev.signet.credential.HashCostCalibration;
 import dev.signet.credential.PasswordHash;
 import dev.signet.entry.EntryLookup;
+import dev.signet.entry.EntryWrite;
+import dev.signet.entry.WritePath;
 import dev.signet.fault.EntryNotFound;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /** Resets an account's password to a new random one and lifts its soft lock, for an operator on the server's machine. */
@@ -23,6 +25,8 @@ import java.util.Objects;
 public class AccountRecovery {
     @EJB
     private EntryLookup lookup;
+    @EJB
+    private WritePath writePath;
     @EJB
     private Audit audit;
     @EJB
@@ -35,9 +39,10 @@ public class AccountRecovery {
         Entry entry = lookup.live(name).filter(Account.class::isInstance).orElseThrow(() -> new EntryNotFound(name));
         Account account = (Account) entry;
         char[] password = GeneratedPassword.next();
-        account.setPasswordHash(PasswordHash.hash(password, hashCost.current()));
+        String hash = PasswordHash.hash(password, hashCost.current());
+        // the operator's break-glass: a credential change the sync source does not get to refuse
+        writePath.write(EntryWrite.modify(account, Map.of()).changing(e -> ((Account) e).setPasswordHash(hash)));
         lockout.clear(account);
-        account.touch(Instant.now());
         audit.success("credential.recover", Caller.SYSTEM, account, "recover-account on the server");
         return password;
     }

@@ -6,28 +6,30 @@ import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
 import dev.signet.credential.SecretDigest;
-import dev.signet.entry.EntryLookup;
-import dev.signet.entry.MemberOf;
+import dev.signet.entry.EntryWrite;
+import dev.signet.entry.SyncOwnerDecides;
+import dev.signet.entry.WritePath;
 import dev.signet.fault.Conflict;
 import dev.signet.fault.EntryNotFound;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.Entry;
-import dev.signet.model.Group;
 import dev.signet.schema.AttributeDefinition;
 import dev.signet.schema.NameOrUuid;
 import dev.signet.schema.Schema;
 import dev.signet.schema.Syntax;
+import dev.signet.schema.ValueClaim;
+import dev.signet.schema.ValueClaims;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,22 +58,21 @@ public class SyncAccounts {
     @EJB
     private Callers callers;
     @EJB
-    private EntryLookup lookup;
-    @EJB
     private Audit audit;
     @EJB
-    private MemberOf memberOf;
+    private WritePath writePath;
+    @Inject
+    private ValueClaims claims;
     @EJB
     private SyncJobs jobs;
 
     public SyncAccount create(String name, String description) {
         Caller caller = admin();
         String normal = Syntax.INAME.normalise(Schema.NAME, name);
-        if (find(normal).isPresent() || lookup.live(normal).isPresent()) {
-            throw new Conflict(Schema.NAME, "name already taken: " + normal);
-        }
         SyncAccount account = new SyncAccount(UUID.randomUUID(), normal,
                 description == null ? null : Syntax.UTF8.normalise(Schema.DESCRIPTION, description), Instant.now());
+        // one namespace with entries and OAuth2 clients, kept by the database's unique index
+        claims.claimName(account.uuid(), ValueClaim.HolderKind.SYNC_ACCOUNT, normal, Schema.NAME);
         em.persist(account);
         audit.success("sync.account.create", caller, null, "sync account " + normal);
         return account;
@@ -181,7 +182,7 @@ public class SyncAccounts {
         for (String attribute : attributes) {
             String name = attribute == null ? "" : attribute.trim().toLowerCase(Locale.ROOT);
             Optional<AttributeDefinition> def = Schema.find(name);
-            if (!SyncAuthority.CREDENTIALS.contains(name) && !SyncAuthority.LIFECYCLE.equals(name)
+            if (!SyncOwnerDecides.CREDENTIALS.contains(name) && !SyncOwnerDecides.LIFECYCLE.equals(name)
                     && (def.isEmpty() || !def.get().writable())) {
                 throw new InvalidInput("attributes", "not an attribute that can be yielded: " + attribute);
             }
@@ -196,7 +197,7 @@ public class SyncAccounts {
     public Ended finalise(String id) {
         Caller caller = admin();
         SyncAccount account = require(id);
-        List<Entry> owned = SyncAuthority.owned(em, account.uuid());
+        List<Entry> owned = owned(account);
         owned.forEach(Entry::releaseFromSync);
         account.finalise(Instant.now());
         jobs.reschedule(account.uuid(), null);
@@ -212,30 +213,20 @@ public class SyncAccounts {
             return new Ended(0);
         }
         SyncAccount account = found.get();
-        List<Entry> owned = SyncAuthority.owned(em, account.uuid());
-        Instant now = Instant.now();
-        Set<UUID> formerMembers = new HashSet<>();
-        for (Entry entry : owned) {
-            if (!entry.recycled()) {
-                entry.recycle(now);
-                if (entry instanceof Group group) {
-                    formerMembers.addAll(group.members());
-                }
-            }
-            entry.releaseFromSync();
-        }
+        List<Entry> owned = owned(account);
+        writePath.writeAll(owned.stream().filter(e -> !e.recycled()).map(e -> EntryWrite.recycle(e, account.uuid())).toList(), List.of());
+        owned.forEach(Entry::releaseFromSync);
         jobs.reschedule(account.uuid(), null);
+        claims.releaseAll(List.of(account.uuid()));
         em.remove(account);
-        em.flush();
-        memberOf(formerMembers);
         audit.success("sync.terminate", caller, null, "sync account " + account.name() + ": " + owned.size() + " entries recycled");
         return new Ended(owned.size());
     }
 
-    private void memberOf(Set<UUID> changed) {
-        if (!changed.isEmpty()) {
-            memberOf.refresh(changed);
-        }
+    /** Every entry (live or recycled) the sync account owns. */
+    private List<Entry> owned(SyncAccount account) {
+        return em.createQuery("select e from Entry e where e.syncParent = :owner", Entry.class)
+                .setParameter("owner", account.uuid()).getResultList();
     }
 
     public Optional<SyncAccount> find(String id) {

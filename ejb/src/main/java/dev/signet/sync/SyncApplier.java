@@ -2,12 +2,13 @@ package dev.signet.sync;
 
 import dev.signet.access.Caller;
 import dev.signet.audit.Audit;
-import dev.signet.entry.Entries;
+import dev.signet.entry.EntryWrite;
+import dev.signet.entry.WritePath;
+import dev.signet.entry.WriteRefused;
 import dev.signet.fault.Conflict;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
-import dev.signet.model.Group;
-import dev.signet.schema.Schema;
+import dev.signet.schema.InLists;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -16,7 +17,7 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,8 @@ import java.util.UUID;
  * the rule it broke, and the sync state (cookie) stays as it was.
  *
  * <p>Sized for 100k entries in one transaction: every rule is checked up front with a few bulk
- * queries ({@link SyncConflictCheck}), so the writes need no query of their own and the session
+ * queries ({@link SyncConflictCheck} for the sync account's own, the write path's rules in their
+ * bulk form for the rest), so the writes need no query of their own and the session
  * flushes only when asked (not before each query, which made a large run quadratic); an entry
  * the source sent unchanged since the last run (same digest) is not touched at all.
  */
@@ -45,7 +47,7 @@ public class SyncApplier {
     private EntityManager em;
 
     @EJB
-    private Entries entries;
+    private WritePath writePath;
     @EJB
     private dev.signet.credential.Passwords passwords;
     @EJB
@@ -67,12 +69,15 @@ public class SyncApplier {
         try {
             Set<UUID> owned = new HashSet<>(em.createQuery("select e.uuid from Entry e where e.syncParent = :owner", UUID.class)
                     .setParameter("owner", account.uuid()).getResultList());
-            List<String> conflicts = new SyncConflictCheck(em, account, changes, owned).run();
-            if (!conflicts.isEmpty()) {
-                audit.failure("sync.apply", actor, null, account.name(), conflicts.size() + " conflicts; nothing applied");
-                throw new SyncConflicts(conflicts);
+            // the sync account's own rules first; the write path adds what its rules refuse, all in one report
+            List<String> conflicts = new SyncConflictCheck(em, changes, owned).run();
+            SyncChangeSet.Applied applied;
+            try {
+                applied = write(account, changes, owned, conflicts);
+            } catch (WriteRefused refused) {
+                audit.failure("sync.apply", actor, null, account.name(), refused.conflicts().size() + " conflicts; nothing applied");
+                throw new SyncConflicts(refused.conflicts());
             }
-            SyncChangeSet.Applied applied = write(account, changes, owned);
             audit.success("sync.apply", actor, null, "sync account " + account.name() + ": " + applied.created() + " created, "
                     + applied.updated() + " updated, " + applied.deleted() + " deleted, " + applied.unchanged() + " unchanged");
             return applied;
@@ -81,14 +86,7 @@ public class SyncApplier {
         }
     }
 
-    private SyncChangeSet.Applied write(SyncAccount account, SyncChangeSet changes, Set<UUID> ownedIds) {
-        int created = 0;
-        int unchanged = 0;
-        Set<UUID> membershipChanges = new HashSet<>();
-        Map<UUID, String> digests = new HashMap<>();
-        // removals first, so a name the source moved to a new entry is free when that entry is written
-        int deleted = 0;
-        Instant now = Instant.now();
+    private SyncChangeSet.Applied write(SyncAccount account, SyncChangeSet changes, Set<UUID> ownedIds, List<String> conflicts) {
         Set<UUID> listed = new HashSet<>();
         changes.entries().forEach(i -> listed.add(i.uuid()));
         Set<UUID> removed = new HashSet<>();
@@ -98,19 +96,19 @@ public class SyncApplier {
             }
         }
         Map<UUID, Entry> owned = load(ownedIds.stream().filter(u -> listed.contains(u) || removed.contains(u)).toList());
+        List<EntryWrite> writes = new ArrayList<>();
+        int deleted = 0;
         for (UUID uuid : removed) {
             Entry entry = owned.get(uuid);
             if (!entry.recycled()) {
-                entry.recycle(now);
-                entry.sourceDigest(null);
-                if (entry instanceof Group group) {
-                    membershipChanges.addAll(group.members());
-                }
+                writes.add(EntryWrite.recycle(entry, account.uuid()));
                 deleted++;
             }
         }
-        em.flush();
-        // entries first without members (a group may list members that come later), then members
+        int created = 0;
+        int unchanged = 0;
+        Map<UUID, String> digests = new HashMap<>();
+        Map<UUID, List<String>> hashes = new HashMap<>();
         for (SyncChangeSet.Item item : changes.entries()) {
             String digest = SourceDigest.of(item);
             Entry existing = owned.get(item.uuid());
@@ -122,25 +120,25 @@ public class SyncApplier {
                 created++;
             }
             digests.put(item.uuid(), digest);
-            Map<String, List<String>> plain = new HashMap<>(item.attrs());
-            plain.remove(Schema.MEMBER);
-            List<String> hash = plain.remove(PASSWORD_HASH);
-            membershipChanges.addAll(entries.importSynced(account.uuid(), existing, item.kind(), item.uuid(), item.externalId(), plain));
-            Entry written = em.find(Entry.class, item.uuid());
-            written.sourceDigest(digest);
-            if (hash != null && !hash.isEmpty() && written instanceof Account imported) {
+            Map<String, List<String>> attrs = new HashMap<>(item.attrs());
+            List<String> hash = attrs.remove(PASSWORD_HASH);
+            if (hash != null) {
+                hashes.put(item.uuid(), hash);
+            }
+            writes.add(EntryWrite.imported(account.uuid(), existing, item.kind(), item.uuid(), item.externalId(), attrs));
+        }
+        writePath.writeAll(writes, conflicts);
+        for (EntryWrite write : writes) {
+            if (write.op() == EntryWrite.Op.RECYCLE) {
+                write.entry().sourceDigest(null);
+                continue;
+            }
+            write.entry().sourceDigest(digests.get(write.uuid()));
+            List<String> hash = hashes.get(write.uuid());
+            if (hash != null && !hash.isEmpty() && write.entry() instanceof Account imported) {
                 passwords.importSynced(imported, hash.get(0));
             }
         }
-        em.flush();
-        for (SyncChangeSet.Item item : changes.entries()) {
-            if (digests.containsKey(item.uuid()) && item.attrs().containsKey(Schema.MEMBER)) {
-                membershipChanges.addAll(entries.importSynced(account.uuid(), em.find(Entry.class, item.uuid()), item.kind(), item.uuid(), item.externalId(),
-                        Map.of(Schema.NAME, List.of(item.name()),
-                                Schema.MEMBER, item.attrs().get(Schema.MEMBER))));
-            }
-        }
-        entries.refreshMemberships(membershipChanges);
         account.advance(changes.toCookie());
         return new SyncChangeSet.Applied(created, changes.entries().size() - created - unchanged, deleted, unchanged, changes.toCookie());
     }
@@ -148,8 +146,8 @@ public class SyncApplier {
     /** The entries, a thousand per query (a run may touch 100k). */
     private Map<UUID, Entry> load(List<UUID> uuids) {
         Map<UUID, Entry> found = new HashMap<>();
-        for (int i = 0; i < uuids.size(); i += 1000) {
-            em.createQuery("select e from Entry e where e.uuid in :ids", Entry.class).setParameter("ids", uuids.subList(i, Math.min(uuids.size(), i + 1000)))
+        for (List<UUID> chunk : InLists.chunks(uuids)) {
+            em.createQuery("select e from Entry e where e.uuid in :ids", Entry.class).setParameter("ids", chunk)
                     .getResultList().forEach(e -> found.put(e.uuid(), e));
         }
         return found;

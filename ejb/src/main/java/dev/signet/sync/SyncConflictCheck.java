@@ -3,6 +3,7 @@ package dev.signet.sync;
 import dev.signet.entry.Entries;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.EntryKind;
+import dev.signet.schema.InLists;
 import dev.signet.schema.Schema;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -14,59 +15,48 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Every rule a change set would break, one line per entry, found with a few bulk queries before
- * anything is written: an id twice, a name twice or taken by an entry this run does not remove, an
- * id or a mail address held by an entry the sync account does not own, an entry changing kind, a
- * group member the sync account does not own, account policy.
+ * The rules of a sync account's own, which a change set would break, one line per entry, found
+ * before anything is written: an id twice, a name or mail that is no name or mail, an entry
+ * changing kind, a group member the sync account does not own, account policy. The rules every
+ * write keeps (names and mail unique, ids owned, POSIX ids) the write path adds in their bulk form.
  */
 final class SyncConflictCheck {
-    /** Bind parameters per IN list: well below PostgreSQL's 32767 per statement. */
-    private static final int CHUNK = 1000;
-
     private final EntityManager em;
-    private final SyncAccount account;
     private final SyncChangeSet changes;
     private final Set<UUID> owned;
     private final List<String> found = new ArrayList<>();
 
-    SyncConflictCheck(EntityManager em, SyncAccount account, SyncChangeSet changes, Set<UUID> owned) {
+    /** {@code em} may be null when only {@link #inSet} is asked. */
+    SyncConflictCheck(EntityManager em, SyncChangeSet changes, Set<UUID> owned) {
         this.em = em;
-        this.account = account;
         this.changes = changes;
         this.owned = owned;
     }
 
     List<String> run() {
+        inSet();
+        kindsChanged();
+        return found;
+    }
+
+    /** What the change set breaks by itself, without asking the database. */
+    List<String> inSet() {
         Set<UUID> listed = new HashSet<>();
-        Map<String, SyncChangeSet.Item> byName = new HashMap<>();
-        Map<String, SyncChangeSet.Item> byMail = new HashMap<>();
         for (SyncChangeSet.Item item : changes.entries()) {
             if (!listed.add(item.uuid())) {
                 found.add(label(item) + ": the same id twice in one change set");
             }
-            String name;
             try {
-                name = Schema.require(Schema.NAME, item.kind()).syntax().normalise(Schema.NAME, item.name());
+                Schema.require(Schema.NAME, item.kind()).syntax().normalise(Schema.NAME, item.name());
                 for (String raw : item.attrs().getOrDefault(Schema.MAIL, List.of())) {
-                    String mail = Schema.require(Schema.MAIL, item.kind()).syntax().normalise(Schema.MAIL, raw);
-                    if (byMail.putIfAbsent(mail, item) != null) {
-                        found.add(label(item) + ": mail " + mail + " twice in one change set");
-                    }
+                    Schema.require(Schema.MAIL, item.kind()).syntax().normalise(Schema.MAIL, raw);
                 }
             } catch (InvalidInput e) {
                 found.add(label(item) + ": " + e.getMessage());
-                continue;
-            }
-            if (byName.putIfAbsent(name, item) != null) {
-                found.add(label(item) + ": name " + name + " twice in one change set");
             }
         }
-        idsHeldElsewhere(listed);
-        kindsChanged();
         membersOwned(listed);
         noAccountPolicy();
-        namesTaken(byName, listed);
-        mailTaken(byMail, listed);
         return found;
     }
 
@@ -75,7 +65,7 @@ final class SyncConflictCheck {
         for (EntryKind kind : EntryKind.values()) {
             Map<UUID, SyncChangeSet.Item> ofKind = new HashMap<>();
             changes.entries().stream().filter(i -> i.kind() == kind && owned.contains(i.uuid())).forEach(i -> ofKind.put(i.uuid(), i));
-            for (List<UUID> chunk : chunks(List.copyOf(ofKind.keySet()))) {
+            for (List<UUID> chunk : InLists.chunks(ofKind.keySet())) {
                 for (Object[] row : em.createQuery("select e.uuid, e.name from Entry e where e.uuid in :ids and type(e) <> :type", Object[].class)
                         .setParameter("ids", chunk).setParameter("type", Entries.entityClass(kind)).getResultList()) {
                     found.add(label(ofKind.get((UUID) row[0])) + ": id belongs to " + row[1] + ", which is not a " + kind.restName()
@@ -118,67 +108,7 @@ final class SyncConflictCheck {
         }
     }
 
-    /** Whether this run removes the (owned) entry: listed for deletion, or a full refresh that does not list it. */
-    private boolean removedByThisRun(UUID uuid, Set<UUID> listed) {
-        return owned.contains(uuid) && (changes.deleteUuids().contains(uuid) || changes.deleteMissing() && !listed.contains(uuid));
-    }
-
-    private void idsHeldElsewhere(Set<UUID> listed) {
-        List<UUID> unknown = listed.stream().filter(u -> !owned.contains(u)).toList();
-        Map<UUID, String> holders = new HashMap<>();
-        for (List<UUID> chunk : chunks(unknown)) {
-            for (Object[] row : em.createQuery("select e.uuid, e.name from Entry e where e.uuid in :ids", Object[].class)
-                    .setParameter("ids", chunk).getResultList()) {
-                holders.put((UUID) row[0], (String) row[1]);
-            }
-        }
-        for (SyncChangeSet.Item item : changes.entries()) {
-            if (holders.containsKey(item.uuid())) {
-                found.add(label(item) + ": id belongs to " + holders.get(item.uuid()) + ", which this sync account does not own");
-            }
-        }
-    }
-
-    private void namesTaken(Map<String, SyncChangeSet.Item> byName, Set<UUID> listed) {
-        for (List<String> chunk : chunks(List.copyOf(byName.keySet()))) {
-            for (Object[] row : em.createQuery("select e.uuid, e.liveName, e.syncParent from Entry e where e.liveName in :names", Object[].class)
-                    .setParameter("names", chunk).getResultList()) {
-                UUID holder = (UUID) row[0];
-                SyncChangeSet.Item item = byName.get((String) row[1]);
-                if (holder.equals(item.uuid()) || removedByThisRun(holder, listed)) {
-                    continue;
-                }
-                found.add(label(item) + ": name " + row[1] + " is taken by " + (row[2] == null ? "a local entry"
-                        : row[2].equals(account.uuid()) ? "another entry of this sync account" : "an entry of another sync account"));
-            }
-        }
-    }
-
-    private void mailTaken(Map<String, SyncChangeSet.Item> byMail, Set<UUID> listed) {
-        for (List<String> chunk : chunks(List.copyOf(byMail.keySet()))) {
-            for (Object[] row : em.createQuery("select m, e.uuid, e.syncParent from Entry e join e.mail m"
-                            + " where m in :mails and e.recycledAt is null", Object[].class)
-                    .setParameter("mails", chunk).getResultList()) {
-                UUID holder = (UUID) row[1];
-                // an entry of this change set gives its mail up if the source no longer lists it there
-                if (listed.contains(holder) || removedByThisRun(holder, listed)) {
-                    continue;
-                }
-                found.add(label(byMail.get((String) row[0])) + ": mail " + row[0] + " is taken by "
-                        + (row[2] == null ? "a local entry" : "an entry of another sync account"));
-            }
-        }
-    }
-
     private static String label(SyncChangeSet.Item item) {
         return item.externalId() + " (" + item.uuid() + ")";
-    }
-
-    private static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-        }
-        return chunks;
     }
 }

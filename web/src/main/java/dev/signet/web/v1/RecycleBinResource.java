@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,5 +30,12 @@ public class RecycleBinResource {
     @Path("{id}/_revive")
     public JsonObject revive(@PathParam("id") String id) {
         return EntryJson.of(lifecycle.revive(id));
+    }
+
+    /** Purges a recycled entry now, with everything that names it; 204. */
+    @DELETE
+    @Path("{id}")
+    public void purge(@PathParam("id") String id) {
+        lifecycle.purge(id);
     }
 }

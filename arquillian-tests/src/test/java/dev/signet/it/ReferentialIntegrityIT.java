@@ -1,0 +1,211 @@
+package dev.signet.it;
+
+import static dev.signet.it.SignetApi.attrs;
+import static dev.signet.it.SignetApi.list;
+import static dev.signet.it.SignetApi.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What the write path keeps true in the database itself: a purged entry is named by no row of any
+ * table (the audit trail aside), and names are one namespace for entries, OAuth2 clients and sync
+ * accounts even when two requests race for one.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReferentialIntegrityIT {
+    private static final String PASSWORD = "purge-me-Correct-Horse-42";
+    /** Kept on purpose: the audit trail records what happened to an entry after it is gone. */
+    private static final Set<String> KEPT = Set.of("audit_event");
+    private static final Set<String> TEXT_TYPES = Set.of("uuid", "character varying", "varchar", "text", "character large object",
+            "clob", "character");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive signet() {
+        return TheEar.signet();
+    }
+
+    /** The server's own database: H2 through its AUTO_SERVER port, or the PostgreSQL schema. */
+    Connection database() throws Exception {
+        return DriverManager.getConnection(System.getProperty("signet.test.h2.url"), "sa", System.getProperty("signet.test.h2.password"));
+    }
+
+    /** Every table (lower case) with a row whose UUID or text column holds {@code uuid}. */
+    private Set<String> tablesNaming(String uuid) throws Exception {
+        Set<String> naming = new TreeSet<>();
+        try (Connection db = database()) {
+            List<String[]> columns = new ArrayList<>();
+            try (PreparedStatement q = db.prepareStatement(
+                    "select table_name, column_name, data_type from information_schema.columns where table_schema = ?")) {
+                q.setString(1, db.getSchema());
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        if (TEXT_TYPES.contains(rs.getString(3).toLowerCase(Locale.ROOT))) {
+                            columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                        }
+                    }
+                }
+            }
+            assertTrue(columns.size() > 50, "read the columns of every table: " + columns.size());
+            for (String[] column : columns) {
+                try (PreparedStatement q = db.prepareStatement("select count(*) from \"" + column[0] + "\" where lower(cast(\""
+                        + column[1] + "\" as varchar(100000))) like ?")) {
+                    q.setString(1, "%" + uuid + "%");
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            naming.add(column[0].toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+        return naming;
+    }
+
+    private static Set<String> withoutKept(Set<String> tables) {
+        Set<String> left = new TreeSet<>(tables);
+        left.removeAll(KEPT);
+        return left;
+    }
+
+    @Test
+    void purgeLeavesNoRowNamingThePurgedEntry() throws Exception {
+        SignetApi idm = SignetApi.idmAdmin();
+        String person = unique("gone");
+        String group = unique("gonegrp");
+        String parent = unique("parent");
+        String service = unique("gonesvc");
+        String client = unique("app");
+        String personUuid = idm.post("/v1/person", attrs("name", person, "displayname", "Soon Gone")).expect(201).attr("uuid").get(0);
+        String groupUuid = idm.post("/v1/group", attrs("name", group)).expect(201).attr("uuid").get(0);
+        idm.createGroup(parent);
+        String serviceUuid = idm.post("/v1/service_account", attrs("name", service, "displayname", "Soon Gone Too")).expect(201).attr("uuid").get(0);
+
+        // the person: passwords (and so a history), mail, POSIX id, lock history, a reset intent, a session, a TOTP
+        String path = "/v1/person/" + person;
+        idm.post(path + "/_credential/_set_password", "{\"password\":\"" + PASSWORD + "\"}").expect(204);
+        idm.post(path + "/_credential/_set_password", "{\"password\":\"" + PASSWORD + "-2\"}").expect(204);
+        idm.post(path + "/_attr/mail", list(person + "@example.com")).expect(200);
+        idm.post(path + "/_unix", "{}").expect(200);
+        idm.post(path + "/_lock", "{\"reason\":\"leaving\"}").expect(204);
+        idm.post(path + "/_unlock", "{}").expect(204);
+        idm.post(path + "/_credential/_update_intent", "{\"ttl\":600}").expect(201);
+        SignetApi self = SignetApi.login(person, PASSWORD + "-2");
+        self.post("/v1/self/_credential/_totp", "{}").expect(201);
+        // the group: members, inside another group, scope maps and a claim map of a client
+        idm.post("/v1/group/" + group + "/_attr/member", list(person, service)).expect(200);
+        idm.post("/v1/group/" + parent + "/_attr/member", list(group)).expect(200);
+        idm.post("/v1/oauth2/_public", clientBody(client)).expect(201);
+        idm.post("/v1/oauth2/" + client + "/_scopemap/" + group, "[\"openid\"]").expect(200);
+        idm.post("/v1/oauth2/" + client + "/_sup_scopemap/" + group, "[\"groups\"]").expect(200);
+        idm.post("/v1/oauth2/" + client + "/_claimmap/role/" + group, "[\"member\"]").expect(200);
+        // the service account: an API token
+        idm.post("/v1/service_account/" + service + "/_api_token", "{\"label\":\"job\"}").expect(201);
+
+        Set<String> before = tablesNaming(personUuid);
+        assertTrue(before.containsAll(Set.of("entry", "entry_mail", "entry_memberof", "group_member", "password_history", "user_session",
+                "reset_intent", "lock_event", "posix_id_used", "totp_credential", "value_claim")), "what names the person: " + before);
+        Set<String> groupBefore = tablesNaming(groupUuid);
+        assertTrue(groupBefore.containsAll(Set.of("entry", "group_member", "entry_memberof", "oauth2_scope_map", "oauth2_claim_map", "value_claim")),
+                "what names the group: " + groupBefore);
+        assertTrue(tablesNaming(serviceUuid).contains("api_token"));
+
+        for (String[] entry : List.of(new String[] {"person", person, personUuid}, new String[] {"group", group, groupUuid},
+                new String[] {"service_account", service, serviceUuid})) {
+            idm.delete("/v1/" + entry[0] + "/" + entry[1]).expect(204);
+            idm.delete("/v1/recycle_bin/" + entry[2]).expect(204);
+        }
+
+        assertEquals(Set.of(), withoutKept(tablesNaming(personUuid)), "rows still naming the purged person");
+        assertEquals(Set.of(), withoutKept(tablesNaming(groupUuid)), "rows still naming the purged group");
+        assertEquals(Set.of(), withoutKept(tablesNaming(serviceUuid)), "rows still naming the purged service account");
+        assertEquals(404, idm.post("/v1/recycle_bin/" + personUuid + "/_revive", "").status());
+        SignetApi.Response read = idm.get("/v1/oauth2/" + client).expect(200);
+        assertEquals(List.of(), read.attr("oauth2_rs_scope_map"));
+        assertEquals(List.of(), read.attr("oauth2_rs_claim_map"));
+        // the name and the POSIX id: the name is free again, the number never comes back
+        String again = idm.post("/v1/person", attrs("name", person, "displayname", "Someone New")).expect(201).attr("uuid").get(0);
+        assertTrue(!again.equals(personUuid));
+    }
+
+    private static String clientBody(String name) {
+        return "{\"attrs\":{\"name\":[\"" + name + "\"],\"displayname\":[\"App\"],\"oauth2_rs_origin_landing\":[\"https://" + name
+                + ".example.com/\"],\"oauth2_rs_origin\":[\"https://" + name + ".example.com/cb\"]}}";
+    }
+
+    /** Both requests sent at once; their statuses in order. */
+    private static List<Integer> race(Supplier<Integer> first, Supplier<Integer> second) {
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> awaitThen(start, first));
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> awaitThen(start, second));
+        start.countDown();
+        return List.of(a.join(), b.join());
+    }
+
+    private static int awaitThen(CountDownLatch start, Supplier<Integer> request) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return request.get();
+    }
+
+    private static void assertOneWins(List<Integer> statuses, String name) {
+        List<Integer> sorted = statuses.stream().sorted().toList();
+        assertEquals(List.of(201, 409), sorted, "one of two racing creations of " + name + " wins, the other is told the name is taken");
+    }
+
+    @Test
+    void anOAuth2ClientAndASyncAccountCannotTakeTheSameNameAtOnce() {
+        SignetApi idm = SignetApi.idmAdmin();
+        for (int round = 0; round < 8; round++) {
+            String name = unique("race");
+            assertOneWins(race(() -> idm.post("/v1/oauth2/_public", clientBody(name)).status(),
+                    () -> idm.post("/v1/sync_account", attrs("name", name)).status()), name);
+            int holders = (idm.get("/v1/oauth2/" + name).status() == 200 ? 1 : 0) + (idm.get("/v1/sync_account/" + name).status() == 200 ? 1 : 0);
+            assertEquals(1, holders, name + " is held once");
+        }
+    }
+
+    @Test
+    void anOAuth2ClientAndAPersonCannotTakeTheSameNameAtOnce() {
+        SignetApi idm = SignetApi.idmAdmin();
+        for (int round = 0; round < 8; round++) {
+            String name = unique("race");
+            assertOneWins(race(() -> idm.post("/v1/oauth2/_public", clientBody(name)).status(),
+                    () -> idm.post("/v1/person", attrs("name", name, "displayname", "Racer")).status()), name);
+            int holders = (idm.get("/v1/oauth2/" + name).status() == 200 ? 1 : 0) + (idm.get("/v1/person/" + name).status() == 200 ? 1 : 0);
+            assertEquals(1, holders, name + " is held once");
+        }
+    }
+
+    @Test
+    void aNameHeldByAnyKindIsRefusedToTheOthers() {
+        SignetApi idm = SignetApi.idmAdmin();
+        String name = unique("held");
+        idm.post("/v1/sync_account", attrs("name", name)).expect(201);
+        assertEquals("name", idm.post("/v1/person", attrs("name", name, "displayname", "X")).expect(409).object().getString("field"));
+        assertEquals(409, idm.post("/v1/oauth2/_public", clientBody(name)).status());
+        assertEquals(409, idm.post("/v1/group", attrs("name", name)).status());
+    }
+}
