@@ -2,11 +2,10 @@ package dev.signet.access;
 
 import jakarta.annotation.security.PermitAll;
 import dev.signet.model.Account;
-import dev.signet.auth.ApiToken;
-import dev.signet.auth.UserSession;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.Principal;
@@ -30,6 +29,9 @@ public class Callers {
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
 
+    @Inject
+    private SessionGrants grants;
+
     public Caller current() {
         Principal principal = context.getCallerPrincipal();
         if (principal == null) {
@@ -50,14 +52,10 @@ public class Callers {
         if (account == null || !account.mayAuthenticate(now)) {
             return Caller.ANONYMOUS;
         }
-        UserSession userSession = session == null ? null : em.find(UserSession.class, session);
-        ApiToken apiToken = session == null || userSession != null ? null : em.find(ApiToken.class, session);
         // a user session within its privilege window, or an API token issued read-write
-        boolean readWrite = userSession != null ? userSession.privilegedAt(now)
-                : apiToken != null && apiToken.validAt(now) && apiToken.readWrite();
-        boolean credentialUpdate = userSession != null && userSession.validAt(now) && userSession.credentialUpdate();
-        return new Caller(account.uuid(), account.name(), new HashSet<>(account.memberOf()), readWrite && !credentialUpdate,
-                credentialUpdate);
+        SessionGrants.Grant grant = grants.of(session, now);
+        return new Caller(account.uuid(), account.name(), new HashSet<>(account.memberOf()), grant.readWrite() && !grant.credentialUpdate(),
+                grant.credentialUpdate());
     }
 
     /** The account itself, acting while it authenticates (its events are audited as its own). */

@@ -6,7 +6,7 @@ import dev.signet.audit.Audit;
 import dev.signet.audit.ClientOrigin;
 import dev.signet.credential.AccountPolicies;
 import dev.signet.credential.BackupCodes;
-import dev.signet.credential.CredentialType;
+import dev.signet.model.CredentialType;
 import dev.signet.credential.PasskeyAssertion;
 import dev.signet.credential.Passkeys;
 import dev.signet.credential.PasswordCheck;

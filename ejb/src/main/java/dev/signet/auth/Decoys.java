@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.domain.KeyEncryption;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;

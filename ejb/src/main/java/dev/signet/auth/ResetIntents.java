@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.secret.RandomTokens;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
@@ -19,10 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
  * Credential reset intents: an admin creates one for a person (default 1 h, 5 min to 24 h) and
@@ -42,7 +41,6 @@ public class ResetIntents {
     static final Duration MAX_TTL = Duration.ofHours(24);
     /** How long the credential-update session lasts once the intent is exchanged. */
     static final Duration SESSION = Duration.ofMinutes(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
@@ -75,9 +73,7 @@ public class ResetIntents {
         if (ttl.compareTo(minTtl()) < 0 || ttl.compareTo(MAX_TTL) > 0) {
             throw new InvalidInput("ttl", "ttl must be between " + minTtl().toSeconds() + " and " + MAX_TTL.toSeconds() + " seconds");
         }
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = RandomTokens.urlSafe(32);
         Instant expires = Instant.now().plus(ttl);
         em.persist(new ResetIntent(SecretDigest.of(token), entry.uuid(), expires));
         audit.success("credential.reset_intent.create", caller, entry, "valid until " + expires);

@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.domain.KeyEncryption;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

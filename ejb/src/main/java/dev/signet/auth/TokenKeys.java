@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.domain.KeyEncryption;
 import jakarta.annotation.security.PermitAll;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;

@@ -1,7 +1,8 @@
 package dev.signet.credential;
 
+import dev.signet.model.CredentialType;
 import dev.signet.access.BuiltinGroup;
-import dev.signet.domain.FirstBoot;
+import dev.signet.access.BuiltinAccount;
 import dev.signet.model.Account;
 import dev.signet.model.Group;
 import jakarta.annotation.security.PermitAll;
@@ -27,7 +28,7 @@ public class AccountPolicies {
     public EffectivePolicy of(Account account) {
         boolean privileged = account.memberOf().contains(BuiltinGroup.SYSTEM_ADMINS.uuid())
                 || account.memberOf().contains(BuiltinGroup.IDM_ADMINS.uuid());
-        boolean breakGlass = account.uuid().equals(FirstBoot.ADMIN) || account.uuid().equals(FirstBoot.IDM_ADMIN);
+        boolean breakGlass = BuiltinAccount.isBreakGlass(account.uuid());
         PasswordPolicy password = privileged ? PasswordPolicy.PRIVILEGED : PasswordPolicy.DEFAULT;
         CredentialType minimum = privileged && !breakGlass ? CredentialType.MFA : CredentialType.ANY;
         if (account.memberOf().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.secret.RandomTokens;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
@@ -11,7 +12,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,6 @@ public class BackupCodes {
     static final int COUNT = 8;
     /** Crockford-like alphabet without look-alikes (no 0/O, 1/I/L). */
     private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
@@ -81,7 +80,7 @@ public class BackupCodes {
             if (i == 5) {
                 code.append('-');
             }
-            code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+            code.append(ALPHABET[RandomTokens.below(ALPHABET.length)]);
         }
         return code.toString();
     }

@@ -1,5 +1,7 @@
 package dev.signet.credential;
 
+import dev.signet.model.CredentialType;
+
 /** What the account policies of an account's groups add up to: the strictest of each rule. */
 public record EffectivePolicy(PasswordPolicy password, CredentialType credentialTypeMinimum) {
 

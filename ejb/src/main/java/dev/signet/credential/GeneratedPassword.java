@@ -1,22 +1,17 @@
 package dev.signet.credential;
 
-import java.security.SecureRandom;
+import dev.signet.secret.RandomTokens;
 
 /** Random passwords Signet makes itself (first boot, account recovery): 32 characters, ~190 bits. */
 public final class GeneratedPassword {
     // no look-alikes (0/O, 1/l/I) so a password read off a terminal can be typed back
     private static final char[] ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
     public static final int LENGTH = 32;
 
     private GeneratedPassword() {
     }
 
     public static char[] next() {
-        char[] password = new char[LENGTH];
-        for (int i = 0; i < password.length; i++) {
-            password[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
-        }
-        return password;
+        return RandomTokens.from(ALPHABET, LENGTH);
     }
 }

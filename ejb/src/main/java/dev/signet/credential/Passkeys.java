@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.secret.RandomTokens;
 import dev.signet.entry.EntryWrite;
 import dev.signet.entry.SyncOwnerDecides;
 import dev.signet.entry.WritePath;
@@ -38,7 +39,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -64,7 +64,6 @@ public class Passkeys {
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256),
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256),
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.EdDSA));
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     @Resource(lookup = "java:jboss/infinispan/cache/signet/webauthn")
@@ -152,9 +151,7 @@ public class Passkeys {
      * real one, naming {@code decoyCredentialIds}; no assertion will verify against it.
      */
     public PasskeyChallenge beginDecoyAssertion(UUID session, List<String> decoyCredentialIds) {
-        byte[] challenge = new byte[32];
-        RANDOM.nextBytes(challenge);
-        return new PasskeyChallenge(session.toString(), B64.encodeToString(challenge), rpId(), null, null, null, decoyCredentialIds);
+        return new PasskeyChallenge(session.toString(), B64.encodeToString(RandomTokens.bytes(32)), rpId(), null, null, null, decoyCredentialIds);
     }
 
     /** Whether the assertion answers the session's challenge with one of the account's passkeys. */
@@ -186,9 +183,7 @@ public class Passkeys {
     }
 
     private String challenge(String key, Account account) {
-        byte[] challenge = new byte[32];
-        RANDOM.nextBytes(challenge);
-        String encoded = B64.encodeToString(challenge);
+        String encoded = B64.encodeToString(RandomTokens.bytes(32));
         ceremonies.put(key, account.uuid() + "|" + encoded, CEREMONY_MINUTES, TimeUnit.MINUTES);
         return encoded;
     }

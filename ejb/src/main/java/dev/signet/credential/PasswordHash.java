@@ -1,8 +1,8 @@
 package dev.signet.credential;
 
+import dev.signet.secret.RandomTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -17,7 +17,6 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 public final class PasswordHash {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
@@ -25,8 +24,7 @@ public final class PasswordHash {
     }
 
     public static String hash(char[] password, HashCost cost) {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        byte[] salt = RandomTokens.bytes(SALT_BYTES);
         byte[] hash = argon2(password, salt, cost, HASH_BYTES);
         return "$argon2id$v=19$m=" + cost.memoryKib() + ",t=" + cost.iterations() + ",p=" + cost.parallelism()
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);

@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.secret.RandomTokens;
 import dev.signet.entry.EntryWrite;
 import dev.signet.entry.SyncOwnerDecides;
 import dev.signet.entry.WritePath;
@@ -8,7 +9,7 @@ import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
-import dev.signet.auth.KeyEncryption;
+import dev.signet.domain.KeyEncryption;
 import dev.signet.domain.Domain;
 import dev.signet.fault.EntryNotFound;
 import dev.signet.fault.InvalidInput;
@@ -23,7 +24,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +43,6 @@ import org.bouncycastle.util.encoders.Base32;
 public class Totps {
     static final Duration STEP = Duration.ofSeconds(30);
     private static final String CONTEXT = "signet totp secret";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
@@ -69,8 +68,7 @@ public class Totps {
         if (name.length() > 64) {
             throw new InvalidInput("label", "label must be at most 64 characters");
         }
-        byte[] secret = new byte[algorithm.keyBytes()];
-        RANDOM.nextBytes(secret);
+        byte[] secret = RandomTokens.bytes(algorithm.keyBytes());
         String base32 = Base32.toBase32String(secret).replace("=", "");
         TotpCredential totp = new TotpCredential(UUID.randomUUID(), account.uuid(), name,
                 KeyEncryption.fromConfiguredFile().encrypt(base32, CONTEXT), algorithm, length, Instant.now());

@@ -7,7 +7,7 @@ import dev.signet.auth.Lockout;
 import dev.signet.auth.Tokens;
 import dev.signet.auth.VerifiedToken;
 import dev.signet.credential.AccountPolicies;
-import dev.signet.credential.CredentialType;
+import dev.signet.model.CredentialType;
 import dev.signet.credential.PasswordCheck;
 import dev.signet.credential.Passwords;
 import dev.signet.entry.EntryLookup;

@@ -1,6 +1,6 @@
 package dev.signet.entry;
 
-import dev.signet.credential.CredentialType;
+import dev.signet.model.CredentialType;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;

@@ -1,5 +1,6 @@
 package dev.signet.entry;
 
+import dev.signet.schema.InLists;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.domain.Domain;
 import dev.signet.fault.EntryNotFound;
@@ -85,9 +86,12 @@ public class EntryLookup {
             return spns;
         }
         String suffix = "@" + domain.name().value();
-        for (Object[] row : em.createQuery("select e.uuid, e.name from Entry e where e.uuid in :uuids and e.recycledAt is null", Object[].class)
-                .setParameter("uuids", uuids).getResultList()) {
-            spns.put((UUID) row[0], row[1] + suffix);
+        // a group of 100k members names them all: a thousand per query
+        for (List<UUID> chunk : InLists.chunks(uuids)) {
+            for (Object[] row : em.createQuery("select e.uuid, e.name from Entry e where e.uuid in :uuids and e.recycledAt is null", Object[].class)
+                    .setParameter("uuids", chunk).getResultList()) {
+                spns.put((UUID) row[0], row[1] + suffix);
+            }
         }
         return spns;
     }

@@ -1,5 +1,6 @@
 package dev.signet.entry;
 
+import dev.signet.schema.InLists;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
@@ -99,10 +100,12 @@ public class EntryViews {
 
     private Map<UUID, List<UUID>> directGroups(List<UUID> members) {
         Map<UUID, List<UUID>> direct = new HashMap<>();
-        for (Object[] row : em.createQuery(
-                        "select m, g.uuid from Group g join g.members m where m in :members and g.recycledAt is null", Object[].class)
-                .setParameter("members", members).getResultList()) {
-            direct.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
+        for (List<UUID> chunk : InLists.chunks(members)) {
+            for (Object[] row : em.createQuery(
+                            "select m, g.uuid from Group g join g.members m where m in :members and g.recycledAt is null", Object[].class)
+                    .setParameter("members", chunk).getResultList()) {
+                direct.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
+            }
         }
         return direct;
     }

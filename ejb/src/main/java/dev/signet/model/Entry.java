@@ -160,10 +160,6 @@ public abstract class Entry {
         return Optional.ofNullable(syncParent);
     }
 
-    public Optional<String> syncExternalId() {
-        return Optional.ofNullable(syncExternalId);
-    }
-
     /** Imported and owned by a sync account from now on. */
     public void syncedBy(UUID parent, String externalId) {
         this.syncParent = parent;

@@ -16,8 +16,4 @@ public enum EntryKind {
     public String restName() {
         return restName;
     }
-
-    public boolean isAccount() {
-        return this != GROUP;
-    }
 }

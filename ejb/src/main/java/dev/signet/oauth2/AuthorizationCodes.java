@@ -1,11 +1,10 @@
 package dev.signet.oauth2;
 
+import dev.signet.secret.RandomTokens;
 import dev.signet.credential.SecretDigest;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ public class AuthorizationCodes {
     static final long CODE_SECONDS = 60;
     private static final long MARKER_SECONDS = 600;
     private static final String REDEEMED = "redeemed:";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The outcome of presenting a code: its grant, or the grant a reused code had produced. */
     record Redemption(CodeGrant grant, UUID newGrantId, UUID reusedGrantId) {
@@ -33,9 +31,7 @@ public class AuthorizationCodes {
     private Cache<String, String> cache;
 
     public String issue(CodeGrant grant) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String code = RandomTokens.urlSafe(32);
         cache.put(key(code), grant.toJson(), CODE_SECONDS, TimeUnit.SECONDS);
         return code;
     }

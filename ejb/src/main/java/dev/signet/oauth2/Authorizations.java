@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.secret.RandomTokens;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
@@ -35,10 +36,8 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,6 @@ import org.infinispan.Cache;
 @Stateless
 public class Authorizations {
     private static final long PENDING_MINUTES = 15;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DEVICE_GONE = "This code has expired or was already used; start again on the device.";
 
     @Resource(lookup = "java:jboss/infinispan/cache/signet/oauth2")
@@ -362,9 +360,7 @@ public class Authorizations {
     }
 
     private static String randomId() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.urlSafe(24);
     }
 
     /** One value of a parameter; a repeated parameter counts as absent (RFC 6749 section 3.1). */

@@ -18,7 +18,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.signet.auth.KeyEncryption;
+import dev.signet.domain.KeyEncryption;
 import dev.signet.auth.SignatureProvider;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;

@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.secret.RandomTokens;
 import dev.signet.credential.SecretDigest;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -8,10 +9,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +31,6 @@ public class DeviceAuthorizations {
     static final long INTERVAL_SECONDS = 5;
     /** RFC 8628 section 6.1: consonants only, no vowels (no words), no look-alikes. */
     private static final String USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public record Started(String deviceCode, String userCode) {
     }
@@ -50,9 +48,7 @@ public class DeviceAuthorizations {
     private Cache<String, String> cache;
 
     public Started start(OAuth2Client client, Set<String> scopes) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String deviceCode = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String deviceCode = RandomTokens.urlSafe(32);
         String key = "device:" + SecretDigest.of(deviceCode);
         String userCode;
         do {
@@ -174,7 +170,7 @@ public class DeviceAuthorizations {
             if (i == 4) {
                 code.append('-');
             }
-            code.append(USER_CODE_ALPHABET.charAt(RANDOM.nextInt(USER_CODE_ALPHABET.length())));
+            code.append(USER_CODE_ALPHABET.charAt(RandomTokens.below(USER_CODE_ALPHABET.length())));
         }
         return code.toString();
     }

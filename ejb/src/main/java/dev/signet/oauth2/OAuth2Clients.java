@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.secret.RandomTokens;
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
 import dev.signet.access.Caller;
@@ -21,10 +22,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +48,6 @@ public class OAuth2Clients {
     private static final Set<String> RESERVED_CLAIMS = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "auth_time",
             "nonce", "at_hash", "c_hash", "acr", "amr", "azp", "sid", "scope", "client_id", "name", "preferred_username",
             "email", "email_verified", "groups", "ssh_publickeys", "updated_at");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A client as the registry shows it: Kanidm-shaped attributes, every value a string. */
     public record ClientView(UUID uuid, Map<String, List<String>> attrs) {
@@ -250,9 +248,7 @@ public class OAuth2Clients {
     }
 
     private String newSecret(OAuth2Client client) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = RandomTokens.urlSafe(32);
         client.setSecretDigest(SecretDigest.of(secret));
         return secret;
     }

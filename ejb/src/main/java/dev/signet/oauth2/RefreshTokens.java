@@ -1,9 +1,9 @@
 package dev.signet.oauth2;
 
+import dev.signet.secret.RandomTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +16,6 @@ import javax.crypto.spec.SecretKeySpec;
  * is told apart from a forgery, and revokes the family.
  */
 final class RefreshTokens {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     record Presented(UUID grant, int generation, String mac) {
@@ -26,9 +25,7 @@ final class RefreshTokens {
     }
 
     static byte[] newKey() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        return key;
+        return RandomTokens.bytes(32);
     }
 
     static String token(UUID grant, int generation, byte[] key) {

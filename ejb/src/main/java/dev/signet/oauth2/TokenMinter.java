@@ -19,7 +19,7 @@ import com.nimbusds.openid.connect.sdk.claims.AuthorizedParty;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.oauth2.sdk.ParseException;
-import dev.signet.auth.KeyEncryption;
+import dev.signet.domain.KeyEncryption;
 import dev.signet.model.Account;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;

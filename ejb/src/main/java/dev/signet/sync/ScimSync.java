@@ -1,5 +1,6 @@
 package dev.signet.sync;
 
+import dev.signet.schema.InLists;
 import dev.signet.credential.SecretDigest;
 import dev.signet.fault.Conflict;
 import dev.signet.fault.NotAuthenticated;
@@ -23,8 +24,6 @@ import java.util.stream.Collectors;
 @PermitAll
 @Stateless
 public class ScimSync {
-    /** Bind parameters per IN list, as in {@link SyncConflictCheck}. */
-    private static final int CHUNK = 1000;
 
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
@@ -50,11 +49,9 @@ public class ScimSync {
      */
     private void requireOwned(SyncAccount account, Set<UUID> deletes) {
         Set<UUID> foreign = new LinkedHashSet<>(deletes);
-        List<UUID> all = List.copyOf(deletes);
-        for (int i = 0; i < all.size() && !foreign.isEmpty(); i += CHUNK) {
+        for (List<UUID> chunk : InLists.chunks(deletes)) {
             foreign.removeAll(em.createQuery("select e.uuid from Entry e where e.syncParent = :owner and e.uuid in :ids", UUID.class)
-                    .setParameter("owner", account.uuid()).setParameter("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
-                    .getResultList());
+                    .setParameter("owner", account.uuid()).setParameter("ids", chunk).getResultList());
         }
         if (!foreign.isEmpty()) {
             throw new Conflict("delete_uuids", "nothing was applied; delete_uuids names " + foreign.size()

@@ -1,5 +1,6 @@
 package dev.signet.sync;
 
+import dev.signet.secret.RandomTokens;
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
 import dev.signet.access.Caller;
@@ -27,9 +28,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,6 @@ import java.util.UUID;
 @PermitAll
 @Stateless
 public class SyncAccounts {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What finalise or terminate did (both are idempotent: a retry reports zero). */
     public record Ended(int entries) {
@@ -95,9 +93,7 @@ public class SyncAccounts {
         if (account.finalised()) {
             throw new Conflict("sync_account", account.name() + " is finalised and can no longer sync");
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = "signet-sync-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = "signet-sync-" + RandomTokens.urlSafe(32);
         account.issueToken(SecretDigest.of(token), Instant.now());
         audit.success("sync.token.issue", caller, null, "sync account " + account.name());
         return token;
@@ -116,7 +112,7 @@ public class SyncAccounts {
         Caller caller = admin();
         SyncAccount account = require(id);
         String sealed = bindPassword == null ? account.sealedBindPassword().orElse(null)
-                : dev.signet.auth.KeyEncryption.fromConfiguredFile().encrypt(bindPassword, SyncRuns.PASSWORD_CONTEXT);
+                : dev.signet.domain.KeyEncryption.fromConfiguredFile().encrypt(bindPassword, SyncRuns.PASSWORD_CONTEXT);
         account.readFrom(source, sealed);
         audit.success("sync.source", caller, null, "sync account " + account.name() + " reads " + source.url() + " " + source.baseDn());
         return account;
@@ -133,7 +129,7 @@ public class SyncAccounts {
         Caller caller = admin();
         SyncAccount account = require(id);
         LdapSource source = account.ldapSource().orElseThrow(() -> new Conflict("sync_account", account.name() + " has no LDAP source; PUT _ldap first"));
-        String password = account.sealedBindPassword().map(p -> dev.signet.auth.KeyEncryption.fromConfiguredFile().decrypt(p, SyncRuns.PASSWORD_CONTEXT))
+        String password = account.sealedBindPassword().map(p -> dev.signet.domain.KeyEncryption.fromConfiguredFile().decrypt(p, SyncRuns.PASSWORD_CONTEXT))
                 .orElse("");
         SourceProbe.Result result = SourceProbe.probe(source, password.toCharArray());
         audit.success("sync.source.test", caller, null, "sync account " + account.name() + ": "

@@ -4,7 +4,7 @@ import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
-import dev.signet.auth.KeyEncryption;
+import dev.signet.domain.KeyEncryption;
 import dev.signet.fault.Conflict;
 import dev.signet.fault.EntryNotFound;
 import dev.signet.model.EntryKind;

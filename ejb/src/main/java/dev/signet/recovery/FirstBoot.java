@@ -1,7 +1,9 @@
-package dev.signet.domain;
+package dev.signet.recovery;
 
 import jakarta.annotation.security.PermitAll;
+import dev.signet.access.BuiltinAccount;
 import dev.signet.access.BuiltinGroup;
+import dev.signet.domain.DataDirectory;
 import dev.signet.access.Caller;
 import dev.signet.audit.Audit;
 import dev.signet.credential.GeneratedPassword;
@@ -49,8 +51,8 @@ import java.util.logging.Logger;
 @DependsOn({"Domain", "TokenKeys", "HashCostCalibration"})
 public class FirstBoot {
     private static final Logger LOG = Logger.getLogger(FirstBoot.class.getName());
-    public static final UUID ADMIN = new UUID(0L, 0x0000_5167_0000_0100L);
-    public static final UUID IDM_ADMIN = new UUID(0L, 0x0000_5167_0000_0101L);
+    private static final UUID ADMIN = BuiltinAccount.ADMIN;
+    private static final UUID IDM_ADMIN = BuiltinAccount.IDM_ADMIN;
 
     @PersistenceContext(unitName = "signet")
     private EntityManager em;

@@ -1,4 +1,4 @@
-package dev.signet.credential;
+package dev.signet.model;
 
 import java.util.Locale;
 import java.util.Optional;

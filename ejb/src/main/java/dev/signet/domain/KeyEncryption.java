@@ -1,6 +1,6 @@
-package dev.signet.auth;
+package dev.signet.domain;
 
-import dev.signet.domain.DataDirectory;
+import dev.signet.secret.RandomTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -25,7 +24,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class KeyEncryption {
     private static final int IV_BYTES = 12;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec kek;
 
     private KeyEncryption(byte[] key) {
@@ -53,9 +51,7 @@ public final class KeyEncryption {
     private static byte[] loadOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                RANDOM.nextBytes(key);
-                Files.write(file, Base64.getEncoder().encode(key), StandardOpenOption.CREATE_NEW);
+                Files.write(file, Base64.getEncoder().encode(RandomTokens.bytes(32)), StandardOpenOption.CREATE_NEW);
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
             byte[] key = Base64.getDecoder().decode(Files.readString(file).trim());
@@ -84,8 +80,7 @@ public final class KeyEncryption {
 
     public String encrypt(String plaintext, String context) {
         try {
-            byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
+            byte[] iv = RandomTokens.bytes(IV_BYTES);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, kek, new GCMParameterSpec(128, iv));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
