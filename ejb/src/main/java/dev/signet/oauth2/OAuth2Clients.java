@@ -306,14 +306,18 @@ public class OAuth2Clients {
         Map<UUID, String> spns = lookup.spns(groups);
         List<String> scopeMap = new ArrayList<>();
         List<String> supScopeMap = new ArrayList<>();
+        // a map of a recycled group is hidden (it grants nothing) until the group is revived; a
+        // purged group's maps are gone (referential integrity)
         for (ScopeMap map : maps) {
-            (map.supplementary() ? supScopeMap : scopeMap).add(spns.getOrDefault(map.group(), map.group().toString())
-                    + ": {" + String.join(", ", map.scopes().stream().map(s -> "\"" + s + "\"").toList()) + "}");
+            if (spns.containsKey(map.group())) {
+                (map.supplementary() ? supScopeMap : scopeMap).add(spns.get(map.group())
+                        + ": {" + String.join(", ", map.scopes().stream().map(s -> "\"" + s + "\"").toList()) + "}");
+            }
         }
         attrs.put("oauth2_rs_scope_map", scopeMap);
         attrs.put("oauth2_rs_sup_scope_map", supScopeMap);
-        attrs.put("oauth2_rs_claim_map", claims.stream().map(m -> m.claim() + ":" + spns.getOrDefault(m.group(), m.group().toString())
-                + ":" + String.join(",", m.values())).toList());
+        attrs.put("oauth2_rs_claim_map", claims.stream().filter(m -> spns.containsKey(m.group()))
+                .map(m -> m.claim() + ":" + spns.get(m.group()) + ":" + String.join(",", m.values())).toList());
         return new ClientView(client.uuid(), attrs);
     }
 }
