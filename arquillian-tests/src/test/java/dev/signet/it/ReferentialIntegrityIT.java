@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -170,33 +171,33 @@ class ReferentialIntegrityIT {
         return request.get();
     }
 
-    private static void assertOneWins(List<Integer> statuses, String name) {
-        List<Integer> sorted = statuses.stream().sorted().toList();
-        assertEquals(List.of(201, 409), sorted, "one of two racing creations of " + name + " wins, the other is told the name is taken");
+    /**
+     * Eight times, a fresh name asked for by two creations at once: one wins (201), the other is
+     * told it is taken (409, never a 500), and exactly one of the two paths then holds it.
+     */
+    private static void raceForNames(SignetApi idm, Function<String, Integer> first, String firstPath,
+                                     Function<String, Integer> second, String secondPath) {
+        for (int round = 0; round < 8; round++) {
+            String name = unique("race");
+            List<Integer> statuses = race(() -> first.apply(name), () -> second.apply(name));
+            assertEquals(List.of(201, 409), statuses.stream().sorted().toList(), "two racing creations of " + name);
+            int holders = (idm.get(firstPath + name).status() == 200 ? 1 : 0) + (idm.get(secondPath + name).status() == 200 ? 1 : 0);
+            assertEquals(1, holders, name + " is held once");
+        }
     }
 
     @Test
     void anOAuth2ClientAndASyncAccountCannotTakeTheSameNameAtOnce() {
         SignetApi idm = SignetApi.idmAdmin();
-        for (int round = 0; round < 8; round++) {
-            String name = unique("race");
-            assertOneWins(race(() -> idm.post("/v1/oauth2/_public", clientBody(name)).status(),
-                    () -> idm.post("/v1/sync_account", attrs("name", name)).status()), name);
-            int holders = (idm.get("/v1/oauth2/" + name).status() == 200 ? 1 : 0) + (idm.get("/v1/sync_account/" + name).status() == 200 ? 1 : 0);
-            assertEquals(1, holders, name + " is held once");
-        }
+        raceForNames(idm, name -> idm.post("/v1/oauth2/_public", clientBody(name)).status(), "/v1/oauth2/",
+                name -> idm.post("/v1/sync_account", attrs("name", name)).status(), "/v1/sync_account/");
     }
 
     @Test
     void anOAuth2ClientAndAPersonCannotTakeTheSameNameAtOnce() {
         SignetApi idm = SignetApi.idmAdmin();
-        for (int round = 0; round < 8; round++) {
-            String name = unique("race");
-            assertOneWins(race(() -> idm.post("/v1/oauth2/_public", clientBody(name)).status(),
-                    () -> idm.post("/v1/person", attrs("name", name, "displayname", "Racer")).status()), name);
-            int holders = (idm.get("/v1/oauth2/" + name).status() == 200 ? 1 : 0) + (idm.get("/v1/person/" + name).status() == 200 ? 1 : 0);
-            assertEquals(1, holders, name + " is held once");
-        }
+        raceForNames(idm, name -> idm.post("/v1/oauth2/_public", clientBody(name)).status(), "/v1/oauth2/",
+                name -> idm.post("/v1/person", attrs("name", name, "displayname", "Racer")).status(), "/v1/person/");
     }
 
     @Test
