@@ -40,7 +40,7 @@ final class AccountCommand {
 
         @Override
         void run() {
-            done(post("/_lock", Json2.object("reason", reason)), "locked " + name + ": " + reason);
+            done(post("/_lock", RestJson.object("reason", reason)), "locked " + name + ": " + reason);
         }
     }
 

@@ -47,9 +47,9 @@ final class AuditLogCommand {
                 if (lines) {
                     out().print(page.body());
                 } else {
-                    for (JsonValue event : Json2.array(page.json())) {
+                    for (JsonValue event : RestJson.array(page.json())) {
                         if (format == Format.csv) {
-                            out().print(Csv.row(COLUMNS.stream().map(c -> Json2.string(event, c)).toList()));
+                            out().print(Csv.row(COLUMNS.stream().map(c -> RestJson.string(event, c)).toList()));
                         } else {
                             all.add(event);
                         }

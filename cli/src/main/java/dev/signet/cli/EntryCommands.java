@@ -33,7 +33,7 @@ final class EntryCommands {
         @Override
         void run() {
             Server.Answer answer = api().call("GET", kind().of(name), null);
-            show(answer, () -> print(Json2.entryLines(answer.json())));
+            show(answer, () -> print(RestJson.entryLines(answer.json())));
         }
     }
 
@@ -61,12 +61,12 @@ final class EntryCommands {
             String after = null;
             while (true) {
                 String path = kind.path + (kind.paged ? "?limit=1000" + (after == null ? "" : "&after=" + seg(after)) + query : "");
-                List<JsonValue> page = Json2.array(api().json("GET", path, null));
+                List<JsonValue> page = RestJson.array(api().json("GET", path, null));
                 all.addAll(page);
                 if (!kind.paged || page.size() < 1000) {
                     break;
                 }
-                after = Json2.first(page.get(page.size() - 1), "name");
+                after = RestJson.first(page.get(page.size() - 1), "name");
             }
             if (json()) {
                 JsonArrayBuilder array = Json.createArrayBuilder();
@@ -76,7 +76,7 @@ final class EntryCommands {
             }
             Table table = new Table(kind.columns.toArray(String[]::new));
             for (JsonValue entry : all) {
-                table.row(kind.columns.stream().map(c -> String.join(",", Json2.values(entry, c))).toArray(String[]::new));
+                table.row(kind.columns.stream().map(c -> String.join(",", RestJson.values(entry, c))).toArray(String[]::new));
             }
             print(table.toString());
         }
@@ -125,8 +125,8 @@ final class EntryCommands {
                 body.add("shell", shell);
             }
             Server.Answer answer = api().call("POST", kind().of(name) + "/_unix", body.build().toString());
-            show(answer, () -> out().println(name + ": gidnumber " + Json2.first(answer.json(), "gidnumber")
-                    + (Json2.first(answer.json(), "loginshell").isEmpty() ? "" : ", shell " + Json2.first(answer.json(), "loginshell"))));
+            show(answer, () -> out().println(name + ": gidnumber " + RestJson.first(answer.json(), "gidnumber")
+                    + (RestJson.first(answer.json(), "loginshell").isEmpty() ? "" : ", shell " + RestJson.first(answer.json(), "loginshell"))));
         }
     }
 
@@ -140,7 +140,7 @@ final class EntryCommands {
             Server.Answer answer = api().call("GET", kind().of(name), null);
             show(answer, () -> {
                 for (String attr : List.of("name", "uidnumber", "gidnumber", "loginshell")) {
-                    Json2.values(answer.json(), attr).forEach(v -> out().println(attr + ": " + v));
+                    RestJson.values(answer.json(), attr).forEach(v -> out().println(attr + ": " + v));
                 }
             });
         }
@@ -158,7 +158,7 @@ final class EntryCommands {
         @Override
         void run() {
             Server.Answer answer = api().call("GET", kind().of(name) + "/_ssh_pubkeys", null);
-            show(answer, () -> Json2.strings(answer.json()).forEach(out()::println));
+            show(answer, () -> RestJson.strings(answer.json()).forEach(out()::println));
         }
     }
 
@@ -175,7 +175,7 @@ final class EntryCommands {
 
         @Override
         void run() {
-            done(api().call("POST", kind().of(name) + "/_ssh_pubkeys", Json2.list(List.of(tag, key))), "added SSH key " + tag + " to " + name);
+            done(api().call("POST", kind().of(name) + "/_ssh_pubkeys", RestJson.list(List.of(tag, key))), "added SSH key " + tag + " to " + name);
         }
     }
 
@@ -206,8 +206,8 @@ final class EntryCommands {
         void run() {
             Server.Answer answer = api().call("GET", kind().of(name), null);
             show(answer, () -> {
-                String from = Json2.first(answer.json(), "account_valid_from");
-                String until = Json2.first(answer.json(), "account_expire");
+                String from = RestJson.first(answer.json(), "account_valid_from");
+                String until = RestJson.first(answer.json(), "account_expire");
                 out().println("valid after: " + (from.isEmpty() ? "any time" : from));
                 out().println("expire: " + (until.isEmpty() ? "never" : until));
             });
@@ -237,7 +237,7 @@ final class EntryCommands {
             }
             String instant = "now".equalsIgnoreCase(when) ? java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
                     : "epoch".equalsIgnoreCase(when) ? java.time.Instant.EPOCH.toString() : when;
-            answer = api().call("PUT", path, Json2.list(List.of(instant)));
+            answer = api().call("PUT", path, RestJson.list(List.of(instant)));
             done(answer, name + ": " + attribute() + " " + instant);
         }
     }
@@ -277,7 +277,7 @@ final class EntryCommands {
         @Override
         void run() {
             String password = prompter().newSecret("New password for " + name);
-            Server.Answer answer = api().call("POST", kind().of(name) + "/_credential/_set_password", Json2.object("password", password));
+            Server.Answer answer = api().call("POST", kind().of(name) + "/_credential/_set_password", RestJson.object("password", password));
             done(answer, "password of " + name + " set");
         }
     }
@@ -304,6 +304,6 @@ final class EntryCommands {
         if (given.isEmpty()) {
             throw CliFault.usage("nothing to change: give at least one option");
         }
-        return api.call("PATCH", path, Json2.attrs(given));
+        return api.call("PATCH", path, RestJson.attrs(given));
     }
 }

@@ -33,8 +33,8 @@ final class GroupCommand {
             if (description != null) {
                 attrs.put("description", List.of(description));
             }
-            Server.Answer answer = api().call("POST", Kind.GROUP.path, Json2.attrs(attrs));
-            done(answer, "created group " + name + " (" + Json2.first(answer.json(), "uuid") + ")");
+            Server.Answer answer = api().call("POST", Kind.GROUP.path, RestJson.attrs(attrs));
+            done(answer, "created group " + name + " (" + RestJson.first(answer.json(), "uuid") + ")");
         }
     }
 
@@ -50,7 +50,7 @@ final class GroupCommand {
     static final class AddMembers extends MemberChange {
         @Override
         void run() {
-            done(api().call("POST", members(group), Json2.list(names)), "added " + String.join(", ", names) + " to " + group);
+            done(api().call("POST", members(group), RestJson.list(names)), "added " + String.join(", ", names) + " to " + group);
         }
     }
 
@@ -58,7 +58,7 @@ final class GroupCommand {
     static final class RemoveMembers extends MemberChange {
         @Override
         void run() {
-            done(api().call("DELETE", members(group), Json2.list(names)), "removed " + String.join(", ", names) + " from " + group);
+            done(api().call("DELETE", members(group), RestJson.list(names)), "removed " + String.join(", ", names) + " from " + group);
         }
     }
 
@@ -66,7 +66,7 @@ final class GroupCommand {
     static final class SetMembers extends MemberChange {
         @Override
         void run() {
-            done(api().call("PUT", members(group), Json2.list(names)), "members of " + group + ": " + String.join(", ", names));
+            done(api().call("PUT", members(group), RestJson.list(names)), "members of " + group + ": " + String.join(", ", names));
         }
     }
 
@@ -93,7 +93,7 @@ final class GroupCommand {
         @Override
         void run() {
             Server.Answer answer = api().call("GET", members(group), null);
-            show(answer, () -> Json2.strings(answer.json()).forEach(out()::println));
+            show(answer, () -> RestJson.strings(answer.json()).forEach(out()::println));
         }
     }
 
@@ -108,7 +108,7 @@ final class GroupCommand {
         @Override
         void run() {
             String path = Kind.GROUP.of(group) + "/_attr/description";
-            done(description == null ? api().call("DELETE", path, null) : api().call("PUT", path, Json2.list(List.of(description))),
+            done(description == null ? api().call("DELETE", path, null) : api().call("PUT", path, RestJson.list(List.of(description))),
                     "description of " + group + (description == null ? " cleared" : " set"));
         }
     }
@@ -125,7 +125,7 @@ final class GroupCommand {
         void run() {
             String path = Kind.GROUP.of(group) + "/_attr/mail";
             boolean clear = mail == null || mail.isEmpty();
-            done(clear ? api().call("DELETE", path, null) : api().call("PUT", path, Json2.list(mail)),
+            done(clear ? api().call("DELETE", path, null) : api().call("PUT", path, RestJson.list(mail)),
                     "mail of " + group + (clear ? " cleared" : ": " + String.join(", ", mail)));
         }
     }
@@ -148,7 +148,7 @@ final class GroupCommand {
 
         @Override
         void run() {
-            done(api().call("PUT", Kind.GROUP.of(group) + "/_attr/" + attribute(), Json2.list(List.of(value()))),
+            done(api().call("PUT", Kind.GROUP.of(group) + "/_attr/" + attribute(), RestJson.list(List.of(value()))),
                     group + ": " + attribute() + " " + value());
         }
     }

@@ -41,10 +41,10 @@ final class OAuth2Command {
             attrs.put("name", List.of(name));
             attrs.put("displayname", List.of(displayname));
             attrs.put(LANDING, List.of(origin));
-            Server.Answer answer = api().call("POST", Kind.OAUTH2.path + path(), Json2.attrs(attrs));
+            Server.Answer answer = api().call("POST", Kind.OAUTH2.path + path(), RestJson.attrs(attrs));
             show(answer, () -> {
                 out().println("created OAuth2 client " + name);
-                String secret = Json2.string(answer.json(), "client_secret");
+                String secret = RestJson.string(answer.json(), "client_secret");
                 if (!secret.isEmpty()) {
                     prompter().say("client secret of " + name + ", shown once (signet oauth2 reset-basic-secret makes a new one):");
                     out().println(secret);
@@ -75,7 +75,7 @@ final class OAuth2Command {
 
         /** Replaces one single-valued attribute of the client. */
         Server.Answer set(String attribute, String value) {
-            return api().call("PATCH", Kind.OAUTH2.of(name), Json2.attrs(Map.of(attribute, List.of(value))));
+            return api().call("PATCH", Kind.OAUTH2.of(name), RestJson.attrs(Map.of(attribute, List.of(value))));
         }
     }
 
@@ -86,7 +86,7 @@ final class OAuth2Command {
 
         @Override
         void run() {
-            done(api().call("POST", Kind.OAUTH2.of(name) + "/_attr/" + REDIRECT, Json2.list(List.of(url))), name + ": redirect URL " + url + " added");
+            done(api().call("POST", Kind.OAUTH2.of(name) + "/_attr/" + REDIRECT, RestJson.list(List.of(url))), name + ": redirect URL " + url + " added");
         }
     }
 
@@ -97,7 +97,7 @@ final class OAuth2Command {
 
         @Override
         void run() {
-            done(api().call("DELETE", Kind.OAUTH2.of(name) + "/_attr/" + REDIRECT, Json2.list(List.of(url))), name + ": redirect URL " + url + " removed");
+            done(api().call("DELETE", Kind.OAUTH2.of(name) + "/_attr/" + REDIRECT, RestJson.list(List.of(url))), name + ": redirect URL " + url + " removed");
         }
     }
 
@@ -135,7 +135,7 @@ final class OAuth2Command {
     static final class UpdateScopeMap extends ScopeMapChange {
         @Override
         void run() {
-            done(api().call("POST", Kind.OAUTH2.of(name) + "/_scopemap/" + seg(group), Json2.list(scopes)),
+            done(api().call("POST", Kind.OAUTH2.of(name) + "/_scopemap/" + seg(group), RestJson.list(scopes)),
                     name + ": " + group + " may have " + String.join(" ", scopes));
         }
     }
@@ -144,7 +144,7 @@ final class OAuth2Command {
     static final class UpdateSupScopeMap extends ScopeMapChange {
         @Override
         void run() {
-            done(api().call("POST", Kind.OAUTH2.of(name) + "/_sup_scopemap/" + seg(group), Json2.list(scopes)),
+            done(api().call("POST", Kind.OAUTH2.of(name) + "/_sup_scopemap/" + seg(group), RestJson.list(scopes)),
                     name + ": " + group + " also has " + String.join(" ", scopes));
         }
     }
@@ -185,7 +185,7 @@ final class OAuth2Command {
 
         @Override
         void run() {
-            done(api().call("POST", Kind.OAUTH2.of(name) + "/_claimmap/" + seg(claim) + "/" + seg(group), Json2.list(values)),
+            done(api().call("POST", Kind.OAUTH2.of(name) + "/_claimmap/" + seg(claim) + "/" + seg(group), RestJson.list(values)),
                     name + ": claim " + claim + " for " + group + ": " + String.join(" ", values));
         }
     }
@@ -212,7 +212,7 @@ final class OAuth2Command {
             Server.Answer answer = api().call("POST", Kind.OAUTH2.of(name) + "/_basic_secret", null);
             show(answer, () -> {
                 prompter().say("new client secret of " + name + ", shown once:");
-                out().println(Json2.string(answer.json(), "client_secret"));
+                out().println(RestJson.string(answer.json(), "client_secret"));
             });
         }
     }

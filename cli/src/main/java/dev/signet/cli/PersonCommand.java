@@ -32,8 +32,8 @@ final class PersonCommand {
             if (mail != null) {
                 attrs.put("mail", mail);
             }
-            Server.Answer answer = api().call("POST", Kind.PERSON.path, Json2.attrs(attrs));
-            done(answer, "created person " + name + " (" + Json2.first(answer.json(), "uuid") + ")");
+            Server.Answer answer = api().call("POST", Kind.PERSON.path, RestJson.attrs(attrs));
+            done(answer, "created person " + name + " (" + RestJson.first(answer.json(), "uuid") + ")");
         }
     }
 
@@ -66,7 +66,7 @@ final class PersonCommand {
             attrs.put("mail", mail);
             attrs.put("description", one(description));
             Server.Answer answer = EntryCommands.patch(api(), Kind.PERSON.of(name), attrs);
-            show(answer, () -> print(Json2.entryLines(answer.json())));
+            show(answer, () -> print(RestJson.entryLines(answer.json())));
         }
     }
 
@@ -92,8 +92,8 @@ final class PersonCommand {
             String body = ttl == null ? "{}" : jakarta.json.Json.createObjectBuilder().add("ttl", ttl).build().toString();
             Server.Answer answer = api().call("POST", Kind.PERSON.of(name) + "/_credential/_update_intent", body);
             show(answer, () -> {
-                out().println("reset token for " + name + " (shown once, valid until " + Json2.string(answer.json(), "expires") + "):");
-                out().println(Json2.string(answer.json(), "token"));
+                out().println("reset token for " + name + " (shown once, valid until " + RestJson.string(answer.json(), "expires") + "):");
+                out().println(RestJson.string(answer.json(), "token"));
             });
         }
     }
@@ -111,7 +111,7 @@ final class PersonCommand {
         @Override
         void run() {
             Server.Answer answer = api().call("POST", Kind.PERSON.of(name) + "/_radius", null);
-            show(answer, () -> out().println(Json2.string(answer.json(), "secret")));
+            show(answer, () -> out().println(RestJson.string(answer.json(), "secret")));
         }
     }
 
@@ -123,7 +123,7 @@ final class PersonCommand {
         @Override
         void run() {
             Server.Answer answer = api().call("GET", Kind.PERSON.of(name) + "/_radius", null);
-            show(answer, () -> out().println(Json2.string(answer.json(), "secret")));
+            show(answer, () -> out().println(RestJson.string(answer.json(), "secret")));
         }
     }
 

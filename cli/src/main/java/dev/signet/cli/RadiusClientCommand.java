@@ -34,7 +34,7 @@ final class RadiusClientCommand {
                 attrs.put("displayname", List.of(displayname));
             }
             attrs.put(ADDRESS, addresses);
-            done(api().call("POST", Kind.RADIUS_CLIENT.path, Json2.attrs(attrs)), "created RADIUS client " + name
+            done(api().call("POST", Kind.RADIUS_CLIENT.path, RestJson.attrs(attrs)), "created RADIUS client " + name
                     + " (signet radius-client generate-secret " + name + " makes its shared secret)");
         }
     }
@@ -49,7 +49,7 @@ final class RadiusClientCommand {
             Server.Answer answer = api().call("POST", Kind.RADIUS_CLIENT.of(name) + "/_generate_secret", null);
             show(answer, () -> {
                 prompter().say("shared secret of " + name + ", shown once:");
-                out().println(Json2.string(answer.json(), "secret"));
+                out().println(RestJson.string(answer.json(), "secret"));
             });
         }
     }
@@ -64,7 +64,7 @@ final class RadiusClientCommand {
 
         @Override
         void run() {
-            done(api().call("POST", Kind.RADIUS_CLIENT.of(name) + "/_attr/" + GROUP, Json2.list(groups)),
+            done(api().call("POST", Kind.RADIUS_CLIENT.of(name) + "/_attr/" + GROUP, RestJson.list(groups)),
                     name + " admits " + String.join(", ", groups));
         }
     }
@@ -79,7 +79,7 @@ final class RadiusClientCommand {
 
         @Override
         void run() {
-            done(api().call("DELETE", Kind.RADIUS_CLIENT.of(name) + "/_attr/" + GROUP, Json2.list(groups)),
+            done(api().call("DELETE", Kind.RADIUS_CLIENT.of(name) + "/_attr/" + GROUP, RestJson.list(groups)),
                     name + " no longer admits " + String.join(", ", groups));
         }
     }

@@ -14,8 +14,8 @@ final class RecycleBinCommand {
             Server.Answer answer = api().call("GET", "/v1/recycle_bin", null);
             show(answer, () -> {
                 Table table = new Table("name", "class", "uuid");
-                for (JsonValue entry : Json2.array(answer.json())) {
-                    table.row(Json2.first(entry, "name"), String.join(",", Json2.values(entry, "class")), Json2.first(entry, "uuid"));
+                for (JsonValue entry : RestJson.array(answer.json())) {
+                    table.row(RestJson.first(entry, "name"), String.join(",", RestJson.values(entry, "class")), RestJson.first(entry, "uuid"));
                 }
                 print(table.toString());
             });

@@ -18,7 +18,7 @@ final class RunProgress {
         if (terminal == null) {
             return;
         }
-        terminal.print("\r" + line(run == null ? "starting" : Json2.string(run, "step"), run == null ? "0" : Json2.string(run, "read"), tick++));
+        terminal.print("\r" + line(run == null ? "starting" : RestJson.string(run, "step"), run == null ? "0" : RestJson.string(run, "read"), tick++));
         terminal.flush();
     }
 

@@ -14,7 +14,7 @@ final class SelfCommand {
         @Override
         void run() {
             Server.Answer answer = api().call("GET", "/v1/self", null);
-            show(answer, () -> print(Json2.entryLines(answer.json())));
+            show(answer, () -> print(RestJson.entryLines(answer.json())));
         }
     }
 
@@ -24,7 +24,7 @@ final class SelfCommand {
         void run() {
             String name = api().name();
             String password = prompter().newSecret("New password");
-            done(api().call("POST", Kind.PERSON.of(name) + "/_credential/_set_password", Json2.object("password", password)), "password changed");
+            done(api().call("POST", Kind.PERSON.of(name) + "/_credential/_set_password", RestJson.object("password", password)), "password changed");
         }
     }
 
@@ -57,12 +57,12 @@ final class SelfCommand {
                 body.add("digits", digits);
             }
             Server.Answer enrolment = api().call("POST", "/v1/self/_credential/_totp", body.build().toString());
-            String id = Json2.string(enrolment.json(), "id");
+            String id = RestJson.string(enrolment.json(), "id");
             // the secret goes to standard output (for the app); the questions go to standard error
-            out().println(Json2.string(enrolment.json(), "uri"));
-            prompter().say("secret: " + Json2.string(enrolment.json(), "secret") + " (add it to your authenticator app)");
+            out().println(RestJson.string(enrolment.json(), "uri"));
+            prompter().say("secret: " + RestJson.string(enrolment.json(), "secret") + " (add it to your authenticator app)");
             String code = prompter().secret("Code from the app").trim();
-            api().call("POST", "/v1/self/_credential/_totp/" + seg(id) + "/_verify", Json2.object("code", code));
+            api().call("POST", "/v1/self/_credential/_totp/" + seg(id) + "/_verify", RestJson.object("code", code));
             prompter().say("TOTP authenticator " + id + " active: logins now ask for a code");
         }
     }
@@ -85,8 +85,7 @@ final class SelfCommand {
             Server.Answer answer = api().call("POST", "/v1/self/_credential/_backup_codes", null);
             show(answer, () -> {
                 prompter().say("backup codes, each usable once, shown once:");
-                Json2.strings(jakarta.json.JsonValue.EMPTY_JSON_OBJECT.equals(answer.json()) ? null
-                        : ((jakarta.json.JsonObject) answer.json()).get("codes")).forEach(out()::println);
+                RestJson.strings(answer.json() instanceof jakarta.json.JsonObject body ? body.get("codes") : null).forEach(out()::println);
             });
         }
     }

@@ -36,8 +36,8 @@ final class ServiceAccountCommand {
             if (description != null) {
                 attrs.put("description", List.of(description));
             }
-            Server.Answer answer = api().call("POST", Kind.SERVICE_ACCOUNT.path, Json2.attrs(attrs));
-            done(answer, "created service account " + name + " (" + Json2.first(answer.json(), "uuid") + ")");
+            Server.Answer answer = api().call("POST", Kind.SERVICE_ACCOUNT.path, RestJson.attrs(attrs));
+            done(answer, "created service account " + name + " (" + RestJson.first(answer.json(), "uuid") + ")");
         }
     }
 
@@ -62,7 +62,7 @@ final class ServiceAccountCommand {
             attrs.put("displayname", PersonCommand.one(displayname));
             attrs.put("description", PersonCommand.one(description));
             Server.Answer answer = EntryCommands.patch(api(), Kind.SERVICE_ACCOUNT.of(name), attrs);
-            show(answer, () -> print(Json2.entryLines(answer.json())));
+            show(answer, () -> print(RestJson.entryLines(answer.json())));
         }
     }
 
@@ -103,9 +103,9 @@ final class ServiceAccountCommand {
             }
             Server.Answer answer = api().call("POST", Kind.SERVICE_ACCOUNT.of(name) + "/_api_token", body.build().toString());
             show(answer, () -> {
-                prompter().say("API token " + Json2.string(answer.json(), "id") + " for " + name + " (" + (readWrite ? "read-write" : "read-only")
+                prompter().say("API token " + RestJson.string(answer.json(), "id") + " for " + name + " (" + (readWrite ? "read-write" : "read-only")
                         + "), shown once:");
-                out().println(Json2.string(answer.json(), "token"));
+                out().println(RestJson.string(answer.json(), "token"));
             });
         }
     }
@@ -120,9 +120,9 @@ final class ServiceAccountCommand {
             Server.Answer answer = api().call("GET", Kind.SERVICE_ACCOUNT.of(name) + "/_api_token", null);
             show(answer, () -> {
                 Table table = new Table("id", "label", "created", "expiry", "read_write");
-                for (JsonValue t : Json2.array(answer.json())) {
-                    table.row(Json2.string(t, "id"), Json2.string(t, "label"), Json2.string(t, "created"),
-                            Json2.string(t, "expiry").isEmpty() ? "never" : Json2.string(t, "expiry"), Json2.string(t, "read_write"));
+                for (JsonValue t : RestJson.array(answer.json())) {
+                    table.row(RestJson.string(t, "id"), RestJson.string(t, "label"), RestJson.string(t, "created"),
+                            RestJson.string(t, "expiry").isEmpty() ? "never" : RestJson.string(t, "expiry"), RestJson.string(t, "read_write"));
                 }
                 print(table.toString());
             });

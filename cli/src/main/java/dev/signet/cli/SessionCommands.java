@@ -67,9 +67,9 @@ final class SessionCommands {
             Server.Answer answer = api().call("GET", "/v1/self/_sessions", null);
             show(answer, () -> {
                 Table table = new Table("id", "issued", "expires", "read_write_until", "source");
-                for (JsonValue s : Json2.array(answer.json())) {
-                    table.row(Json2.string(s, "id"), Json2.string(s, "issued"), Json2.string(s, "expires"),
-                            Json2.string(s, "read_write_until"), Json2.string(s, "source"));
+                for (JsonValue s : RestJson.array(answer.json())) {
+                    table.row(RestJson.string(s, "id"), RestJson.string(s, "issued"), RestJson.string(s, "expires"),
+                            RestJson.string(s, "read_write_until"), RestJson.string(s, "source"));
                 }
                 print(table.toString());
             });

@@ -36,7 +36,7 @@ final class SyncCommand {
         void run() {
             Map<String, List<String>> attrs = description == null ? Map.of("name", List.of(name))
                     : Map.of("name", List.of(name), "description", List.of(description));
-            done(api().call("POST", Kind.SYNC_ACCOUNT.path, Json2.attrs(new java.util.TreeMap<>(attrs))), "created sync account " + name);
+            done(api().call("POST", Kind.SYNC_ACCOUNT.path, RestJson.attrs(new java.util.TreeMap<>(attrs))), "created sync account " + name);
         }
     }
 
@@ -47,11 +47,11 @@ final class SyncCommand {
 
         @Override
         void run() {
-            String body = label == null ? null : Json2.object("label", label);
+            String body = label == null ? null : RestJson.object("label", label);
             Server.Answer answer = api().call("POST", path() + "/_sync_token", body);
             show(answer, () -> {
                 prompter().say("sync token of " + name + ", shown once:");
-                out().println(Json2.string(answer.json(), "token"));
+                out().println(RestJson.string(answer.json(), "token"));
             });
         }
     }
@@ -71,7 +71,7 @@ final class SyncCommand {
 
         @Override
         void run() {
-            done(api().call("PUT", path() + "/_yield_attributes", Json2.list(attributes)),
+            done(api().call("PUT", path() + "/_yield_attributes", RestJson.list(attributes)),
                     name + " yields " + (attributes.isEmpty() ? "nothing" : String.join(", ", attributes)));
         }
     }
@@ -162,9 +162,9 @@ final class SyncCommand {
             JsonValue result = answer.json();
             boolean ok = result instanceof jakarta.json.JsonObject o && o.getBoolean("ok", false);
             show(answer, () -> out().println(ok
-                    ? "ok: " + Json2.string(result, "people") + " people, " + Json2.string(result, "groups") + " groups"
-                    + ("true".equals(Json2.string(result, "complete")) ? "" : " (counts incomplete)")
-                    : "failed at " + Json2.string(result, "stage") + ": " + Json2.string(result, "error")));
+                    ? "ok: " + RestJson.string(result, "people") + " people, " + RestJson.string(result, "groups") + " groups"
+                    + ("true".equals(RestJson.string(result, "complete")) ? "" : " (counts incomplete)")
+                    : "failed at " + RestJson.string(result, "stage") + ": " + RestJson.string(result, "error")));
             if (!ok) {
                 throw new CliFault(CliFault.REFUSED, "the LDAP source failed the test");
             }
@@ -180,7 +180,7 @@ final class SyncCommand {
         @Override
         void run() {
             Server.Answer started = api().call("POST", path() + "/_run", null);
-            String id = Json2.string(started.json(), "run");
+            String id = RestJson.string(started.json(), "run");
             if (noWait) {
                 show(started, () -> out().println(id));
                 return;
@@ -189,7 +189,7 @@ final class SyncCommand {
             JsonValue run;
             while (true) {
                 run = Runs.find(api().json("GET", path() + "/_runs", null), id);
-                if (run != null && !"RUNNING".equals(Json2.string(run, "status"))) {
+                if (run != null && !"RUNNING".equals(RestJson.string(run, "status"))) {
                     break;
                 }
                 progress.show(run);
@@ -205,12 +205,12 @@ final class SyncCommand {
                 out().println(run);
             } else {
                 out().println(Runs.summary(run));
-                String report = Json2.string(run, "report");
+                String report = RestJson.string(run, "report");
                 if (!report.isEmpty()) {
                     out().println(report);
                 }
             }
-            if ("FAILED".equals(Json2.string(run, "status"))) {
+            if ("FAILED".equals(RestJson.string(run, "status"))) {
                 throw new CliFault(CliFault.REFUSED, "run " + id + " of " + name + " failed");
             }
         }
@@ -223,24 +223,24 @@ final class SyncCommand {
             Server.Answer answer = api().call("GET", path() + "/_runs", null);
             show(answer, () -> {
                 Table table = new Table("id", "status", "started", "ended", "read", "created", "updated", "deleted", "unchanged", "conflicts");
-                for (JsonValue r : Json2.array(answer.json())) {
-                    table.row(Json2.string(r, "id"), Json2.string(r, "status"), Json2.string(r, "started"), Json2.string(r, "ended"),
-                            Json2.string(r, "read"), Json2.string(r, "created"), Json2.string(r, "updated"), Json2.string(r, "deleted"),
-                            Json2.string(r, "unchanged"), Json2.string(r, "conflicts"));
+                for (JsonValue r : RestJson.array(answer.json())) {
+                    table.row(RestJson.string(r, "id"), RestJson.string(r, "status"), RestJson.string(r, "started"), RestJson.string(r, "ended"),
+                            RestJson.string(r, "read"), RestJson.string(r, "created"), RestJson.string(r, "updated"), RestJson.string(r, "deleted"),
+                            RestJson.string(r, "unchanged"), RestJson.string(r, "conflicts"));
                 }
                 print(table.toString());
             });
         }
 
         static JsonValue find(JsonValue runs, String id) {
-            return Json2.array(runs).stream().filter(r -> id.equals(Json2.string(r, "id"))).findFirst().orElse(null);
+            return RestJson.array(runs).stream().filter(r -> id.equals(RestJson.string(r, "id"))).findFirst().orElse(null);
         }
 
         static String summary(JsonValue run) {
-            return "run " + Json2.string(run, "id") + " " + Json2.string(run, "status") + ": read " + Json2.string(run, "read")
-                    + ", created " + Json2.string(run, "created") + ", updated " + Json2.string(run, "updated")
-                    + ", deleted " + Json2.string(run, "deleted") + ", unchanged " + Json2.string(run, "unchanged")
-                    + ", conflicts " + Json2.string(run, "conflicts");
+            return "run " + RestJson.string(run, "id") + " " + RestJson.string(run, "status") + ": read " + RestJson.string(run, "read")
+                    + ", created " + RestJson.string(run, "created") + ", updated " + RestJson.string(run, "updated")
+                    + ", deleted " + RestJson.string(run, "deleted") + ", unchanged " + RestJson.string(run, "unchanged")
+                    + ", conflicts " + RestJson.string(run, "conflicts");
         }
     }
 
@@ -255,7 +255,7 @@ final class SyncCommand {
 
         @Override
         void run() {
-            done(api().call("PUT", path() + "/_schedule", Json2.object("schedule", cron)), name + " runs at " + cron);
+            done(api().call("PUT", path() + "/_schedule", RestJson.object("schedule", cron)), name + " runs at " + cron);
         }
     }
 
@@ -276,7 +276,7 @@ final class SyncCommand {
         void run() {
             prompter().confirmIrreversible(yes, "Finalising sync account " + name + ": its entries become local and it stops syncing.");
             Server.Answer answer = api().call("POST", path() + "/_finalise", null);
-            done(answer, "finalised " + name + ": " + Json2.string(answer.json(), "entries") + " entries are local now");
+            done(answer, "finalised " + name + ": " + RestJson.string(answer.json(), "entries") + " entries are local now");
         }
     }
 
@@ -289,7 +289,7 @@ final class SyncCommand {
         void run() {
             prompter().confirmIrreversible(yes, "Terminating sync account " + name + ": every entry it imported is deleted, then the account.");
             Server.Answer answer = api().call("POST", path() + "/_terminate", null);
-            done(answer, "terminated " + name + ": " + Json2.string(answer.json(), "entries") + " entries deleted");
+            done(answer, "terminated " + name + ": " + RestJson.string(answer.json(), "entries") + " entries deleted");
         }
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The few JSON shapes the REST API speaks: {@code {"attrs": {name: [values]}}}, lists of strings, one entry's values. */
-final class Json2 {
-    private Json2() {
+final class RestJson {
+    private RestJson() {
     }
 
     static String attrs(Map<String, ? extends Collection<String>> attrs) {
