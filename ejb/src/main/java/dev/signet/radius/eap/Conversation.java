@@ -221,7 +221,7 @@ final class Conversation {
         if (phase == Phase.PEAP_RESULT) {
             Optional<EapPacket> tlv = EapPacket.parse(plaintext);
             if (tlv.isPresent() && tlv.get().code() == EapPacket.RESPONSE && tlv.get().identifier() == innerId
-                    && tlv.get().type() == EapPacket.TYPE_TLV && Arrays.equals(tlv.get().data(), RESULT_SUCCESS)) {
+                    && tlv.get().type() == EapPacket.TYPE_TLV && resultSuccess(tlv.get().data())) {
                 return succeed(tls.msk());
             }
             return fail("the peer did not confirm the PEAP result");
@@ -268,6 +268,29 @@ final class Conversation {
                 return fail("unexpected data in the PEAP tunnel");
             }
         }
+    }
+
+    /**
+     * Whether the peer's TLVs ([MS-PEAP] §2.2.8: 2 bytes M/R/type, 2 bytes length, value) hold a
+     * Result TLV (type 3) saying Success (1); other optional TLVs are passed over.
+     */
+    private static boolean resultSuccess(byte[] tlvs) {
+        boolean success = false;
+        int at = 0;
+        while (at + 4 <= tlvs.length) {
+            int type = ((tlvs[at] & 0x3F) << 8) | (tlvs[at + 1] & 0xFF);
+            int length = ((tlvs[at + 2] & 0xFF) << 8) | (tlvs[at + 3] & 0xFF);
+            if (at + 4 + length > tlvs.length) {
+                return false;
+            }
+            if (type == 3) {
+                success = length == 2 && tlvs[at + 4] == 0 && tlvs[at + 5] == 1;
+            } else if ((tlvs[at] & 0x80) != 0) {
+                return false;
+            }
+            at += 4 + length;
+        }
+        return success && at == tlvs.length;
     }
 
     /** A headerless inner request ([type][data]) through the tunnel. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,6 +57,7 @@ public final class EapServer {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Object[] locks = new Object[LOCKS];
+    private final AtomicLong lastSweep = new AtomicLong();
 
     /** A conversation this node holds in memory: valid while its round count matches the store's. */
     private static final class Live {
@@ -117,6 +119,7 @@ public final class EapServer {
 
     private EapStep begin(byte[] message, InnerAuthenticator inner) {
         long now = clockMillis.getAsLong();
+        sweep(now);
         if (live.size() >= limits.maxOpen()) {
             live.values().removeIf(l -> l.expiresAt <= now);
             if (live.size() >= limits.maxOpen()) {
@@ -173,7 +176,14 @@ public final class EapServer {
                 forget(key);
                 return refuse(message, "EAP conversation too long");
             }
-            Conversation.Reply reply = held.conversation.step(message, inner);
+            Conversation.Reply reply;
+            try {
+                reply = held.conversation.step(message, inner);
+            } catch (RuntimeException e) {
+                // a conversation that threw is in no state to go on, here or on any node
+                forget(key);
+                throw e;
+            }
             held.received.add(message);
             held.bytes += message.length;
             held.expiresAt = now + limits.timeout().toMillis();
@@ -202,6 +212,14 @@ public final class EapServer {
         Live rebuilt = new Live(conversation, record.seed(), new ArrayList<>(record.received()));
         rebuilt.expiresAt = clockMillis.getAsLong() + limits.timeout().toMillis();
         return Optional.of(rebuilt);
+    }
+
+    /** Drops abandoned conversations from memory, at most once a second (their records expire in the store by themselves). */
+    private void sweep(long now) {
+        long last = lastSweep.get();
+        if (now - last >= 1000 && lastSweep.compareAndSet(last, now)) {
+            live.values().removeIf(l -> l.expiresAt <= now);
+        }
     }
 
     private void forget(String key) {
