@@ -11,11 +11,12 @@ import java.time.Duration;
  * @param fragmentSize        TLS data per EAP message we send (about four EAP-Message attributes)
  * @param maxRounds           round trips in one conversation (PEAP with a long chain needs about 12)
  * @param maxConversationBytes the peer's bytes over a whole conversation, what the store keeps for replay
- * @param maxOpen             conversations open on one node at once; beyond, new ones are refused
+ * @param maxOpen             conversations open on one node at once; beyond, new ones are refused (a live
+ *                            conversation holds about 10 KB, its TLS engine most of it: 4096 of them about 40 MB)
  * @param timeout             a conversation's lifetime without a round trip (FreeRADIUS' eap timer_expire is 60 s)
  */
 public record EapLimits(int maxEapMessage, int maxTlsMessage, int fragmentSize, int maxRounds, int maxConversationBytes,
         int maxOpen, Duration timeout) {
 
-    public static final EapLimits DEFAULT = new EapLimits(4096, 16384, 1024, 40, 65536, 10_000, Duration.ofSeconds(60));
+    public static final EapLimits DEFAULT = new EapLimits(4096, 16384, 1024, 40, 65536, 4096, Duration.ofSeconds(60));
 }

@@ -94,6 +94,40 @@ public final class MsChapV2 {
     }
 
     /**
+     * Plain RADIUS MS-CHAPv2 (RFC 2548 §2.3.2): checks the Microsoft vendor attributes
+     * MS-CHAP-Challenge (vendor 311, type 11: the 16-byte authenticator challenge) and
+     * MS-CHAP2-Response (type 25: Ident 1, Flags 1, Peer-Challenge 16, Reserved 8, Response 24).
+     *
+     * <p>The Access-Accept then carries MS-CHAP2-Success (type 26) = {@link #successAttribute}
+     * and, encrypted per RFC 2548 §2.4.2-2.4.3, MS-MPPE-Recv-Key = {@link Result#recvKey16()} and
+     * MS-MPPE-Send-Key = {@link Result#sendKey16()} (the RFC 3079 128-bit start keys, as
+     * FreeRADIUS' rlm_mschap sends them); an Access-Reject may carry MS-CHAP-Error
+     * {@code ident + "E=691 R=0"}.
+     *
+     * @param username the User-Name attribute
+     * @return empty for a wrong response or malformed attributes
+     */
+    public static Optional<Result> verifyRadius(String username, char[] password, byte[] msChapChallenge16, byte[] msChap2Response50) {
+        if (!sized(msChapChallenge16, 16) || !sized(msChap2Response50, 50)) {
+            return Optional.empty();
+        }
+        return verify(username, password, msChapChallenge16, Arrays.copyOfRange(msChap2Response50, 2, 18),
+                Arrays.copyOfRange(msChap2Response50, 26, 50));
+    }
+
+    /**
+     * The value of the MS-CHAP2-Success attribute (RFC 2548 §2.3.3): the Ident of the
+     * MS-CHAP2-Response (its first byte), then the 42 ASCII bytes of the authenticator response.
+     */
+    public static byte[] successAttribute(byte ident, Result result) {
+        byte[] text = result.authenticatorResponse().getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[1 + text.length];
+        out[0] = ident;
+        System.arraycopy(text, 0, out, 1, text.length);
+        return out;
+    }
+
+    /**
      * The peer's side (RFC 2759 §8.1 {@code GenerateNTResponse}): what a client with this
      * password answers. Signet's server needs it only to test itself; it is public for the
      * listener's tests and tools.

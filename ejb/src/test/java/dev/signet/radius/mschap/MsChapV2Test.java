@@ -79,6 +79,22 @@ class MsChapV2Test {
         assertArrayEquals(result.sendKey16(), java.util.Arrays.copyOfRange(msk, 16, 32));
     }
 
+    @Test
+    void plainRadiusAttributesVerifyAndGiveMsChap2Success() {
+        byte[] response = new byte[50];
+        response[0] = 0x2a;
+        System.arraycopy(PEER_CHALLENGE, 0, response, 2, 16);
+        System.arraycopy(NT_RESPONSE, 0, response, 26, 24);
+        MsChapV2.Result result = MsChapV2.verifyRadius("User", PASSWORD, AUTH_CHALLENGE, response).orElseThrow();
+        byte[] success = MsChapV2.successAttribute(response[0], result);
+        assertEquals(43, success.length);
+        assertEquals(0x2a, success[0]);
+        assertEquals("S=407A5589115FD0D6209F510FE9C04566932CDA56", new String(success, 1, 42, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(MsChapV2.verifyRadius("User", PASSWORD, AUTH_CHALLENGE, java.util.Arrays.copyOf(response, 49)).isEmpty());
+        response[30] ^= 1;
+        assertTrue(MsChapV2.verifyRadius("User", PASSWORD, AUTH_CHALLENGE, response).isEmpty());
+    }
+
     static byte[] hex(String s) {
         return HexFormat.of().parseHex(s);
     }
