@@ -39,6 +39,18 @@ import java.util.logging.Logger;
  * conversation, conversations open on this node (new ones are refused beyond), and an idle
  * timeout after which both the live conversation and its record are gone.
  *
+ * <h2>Wiring (the RADIUS listener's side)</h2>
+ * One instance per node, built once with the outer TLS certificate chain and key (every node the
+ * same, or replays diverge and are refused) and the cluster's store:
+ * {@code new EapServer(chain, key, new InfinispanConversationStore(cache))} where {@code cache} is
+ * {@code @Resource(lookup = "java:jboss/infinispan/cache/signet/eap") Cache<String, byte[]>}. For
+ * each Access-Request with EAP-Message attributes (after the Message-Authenticator check): join
+ * their values, pass the State attribute's value (or null) and an {@link InnerAuthenticator} over
+ * the people's RADIUS secrets, then answer per {@link EapStep}. On ACCEPT, apply the core's
+ * decision (account state, groups) and, if it says no, answer {@link EapStep#refused} instead;
+ * count a REJECT that names {@link EapStep#innerUsername()} toward that name's lockout; audit
+ * {@link EapStep#method()} and {@link EapStep#reason()}.
+ *
  * <h2>Never throws</h2>
  * Malformed, unexpected, stale or hostile input ends in {@link EapStep.Kind#REJECT} with an
  * EAP-Failure and a reason for the audit trail; an unexpected exception is caught and logged
@@ -66,6 +78,8 @@ public final class EapServer {
         final List<byte[]> received;
         int bytes;
         long expiresAt;
+        /** SHA-256 of the last message this copy sent: another node's round of the same length differs here. */
+        byte[] lastSent;
 
         Live(Conversation conversation, byte[] seed, List<byte[]> received) {
             this.conversation = conversation;
@@ -140,8 +154,9 @@ public final class EapServer {
         received.add(message);
         Live held = new Live(conversation, seed, received);
         held.expiresAt = now + limits.timeout().toMillis();
+        held.lastSent = digest(reply.eapMessage());
         live.put(key, held);
-        store.put(key, new ConversationRecord(seed, digest(reply.eapMessage()), received).encode(), limits.timeout());
+        store.put(key, new ConversationRecord(seed, held.lastSent, received).encode(), limits.timeout());
         return EapStep.challenge(reply.eapMessage(), state, reply.method());
     }
 
@@ -158,7 +173,8 @@ public final class EapServer {
                 return refuse(message, "unknown or expired EAP conversation");
             }
             Live held = live.get(key);
-            if (held == null || held.expiresAt <= now || held.received.size() != stored.get().received().size()) {
+            if (held == null || held.expiresAt <= now || held.received.size() != stored.get().received().size()
+                    || !MessageDigest.isEqual(held.lastSent, stored.get().lastSentDigest())) {
                 Optional<Live> rebuilt = replay(stored.get(), inner);
                 if (rebuilt.isEmpty()) {
                     forget(key);
@@ -191,7 +207,8 @@ public final class EapServer {
                 forget(key);
                 return finish(reply);
             }
-            store.put(key, new ConversationRecord(held.seed, digest(reply.eapMessage()), held.received).encode(), limits.timeout());
+            held.lastSent = digest(reply.eapMessage());
+            store.put(key, new ConversationRecord(held.seed, held.lastSent, held.received).encode(), limits.timeout());
             return EapStep.challenge(reply.eapMessage(), state, reply.method());
         }
     }
@@ -210,6 +227,7 @@ public final class EapServer {
             return Optional.empty();
         }
         Live rebuilt = new Live(conversation, record.seed(), new ArrayList<>(record.received()));
+        rebuilt.lastSent = record.lastSentDigest();
         rebuilt.expiresAt = clockMillis.getAsLong() + limits.timeout().toMillis();
         return Optional.of(rebuilt);
     }

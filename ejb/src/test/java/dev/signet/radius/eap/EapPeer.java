@@ -48,6 +48,8 @@ final class EapPeer {
     private boolean avpsSent;
     byte[] mschapMsk;
     String serverSaid;
+    /** When set, the only cipher suites the client offers. */
+    int[] offeredSuites;
 
     EapPeer(Method method, String user, String password, ProtocolVersion... versions) {
         this.method = method;
@@ -130,6 +132,11 @@ final class EapPeer {
             @Override
             protected ProtocolVersion[] getSupportedVersions() {
                 return versions;
+            }
+
+            @Override
+            protected int[] getSupportedCipherSuites() {
+                return offeredSuites != null ? offeredSuites : super.getSupportedCipherSuites();
             }
 
             @Override

@@ -185,6 +185,16 @@ class EapServerTest {
     }
 
     @Test
+    void aClientOfferingOnlyCbcSuitesIsRefused() throws Exception {
+        EapPeer peer = new EapPeer(EapPeer.Method.PEAP, "alice", "ABCDE-FGHIJ-KLMNO-PQRST", ProtocolVersion.TLSv12);
+        peer.offeredSuites = new int[] {org.bouncycastle.tls.CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
+            org.bouncycastle.tls.CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384};
+        EapStep step = converse(peer, server());
+        assertEquals(EapStep.Kind.REJECT, step.kind());
+        assertTrue(step.reason().startsWith("TLS"), step.reason());
+    }
+
+    @Test
     void eapStartIsAnsweredWithAnIdentityRequest() {
         EapStep step = server().step(null, new byte[0], SECRETS);
         assertEquals(EapStep.Kind.CHALLENGE, step.kind());
