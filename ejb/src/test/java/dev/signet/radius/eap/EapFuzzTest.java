@@ -91,6 +91,31 @@ class EapFuzzTest {
         assertEquals(EapStep.Kind.ACCEPT, EapServerTest.converse(peer, server).kind(), "the server still works");
     }
 
+    @Test
+    void mutatedMessagesInsideTheTunnelEndInRejectNeverInAnError() throws Exception {
+        Random random = new Random(42);
+        EapServer server = new EapServer(EapServerTest.ecChain, EapServerTest.ecKey);
+        int rejected = 0;
+        for (int i = 0; i < 600; i++) {
+            EapPeer.Method method = List.of(EapPeer.Method.PEAP, EapPeer.Method.TTLS_PAP, EapPeer.Method.TTLS_MSCHAPV2).get(i % 3);
+            EapPeer peer = new EapPeer(method, "alice", "ABCDE-FGHIJ-KLMNO-PQRST", ProtocolVersion.TLSv13);
+            int victim = random.nextInt(method == EapPeer.Method.PEAP ? 4 : 1);
+            int[] seen = {0};
+            peer.tamper = plain -> seen[0]++ == victim && plain.length > 0 ? mutate(plain, random) : plain;
+            EapStep step;
+            try {
+                step = EapServerTest.converse(peer, server);
+            } catch (IllegalStateException | java.util.NoSuchElementException | ArrayIndexOutOfBoundsException peerGaveUp) {
+                continue; // our test supplicant could not make sense of the server's (correct) refusal
+            }
+            assertTrue(step.reason() == null || !step.reason().startsWith("internal error"), step::reason);
+            if (step.kind() == EapStep.Kind.REJECT) {
+                rejected++;
+            }
+        }
+        assertTrue(rejected > 300, "most mutations inside the tunnel are refused: " + rejected);
+    }
+
     static byte[] mutate(byte[] message, Random random) {
         byte[] out = message.clone();
         switch (random.nextInt(6)) {

@@ -48,6 +48,8 @@ final class EapPeer {
     private boolean avpsSent;
     byte[] mschapMsk;
     String serverSaid;
+    /** When set, changes each plaintext the client sends inside the tunnel (to fuzz the server's phase 2). */
+    java.util.function.UnaryOperator<byte[]> tamper = java.util.function.UnaryOperator.identity();
     /** When set, the only cipher suites the client offers. */
     int[] offeredSuites;
 
@@ -177,7 +179,8 @@ final class EapPeer {
         return out;
     }
 
-    private byte[] seal(byte[] plain) throws IOException {
+    private byte[] seal(byte[] clear) throws IOException {
+        byte[] plain = tamper.apply(clear);
         tls.writeApplicationData(plain, 0, plain.length);
         return output();
     }
