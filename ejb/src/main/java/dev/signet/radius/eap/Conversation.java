@@ -353,7 +353,8 @@ final class Conversation {
         Optional<char[]> secret = inner.radiusSecretOf(username);
         byte[] expected = secret.map(Conversation::utf8).orElseGet(() -> new byte[given.length]);
         secret.ifPresent(s -> Arrays.fill(s, '\0'));
-        boolean right = secret.isPresent() & MessageDigest.isEqual(expected, given);
+        // compared as digests: equal length, so the time taken tells nothing about the secret's length either
+        boolean right = secret.isPresent() & MessageDigest.isEqual(sha256(expected), sha256(given));
         Arrays.fill(expected, (byte) 0);
         Arrays.fill(given, (byte) 0);
         return right ? succeed(tls.msk()) : fail("wrong secret or no such person");
@@ -421,6 +422,14 @@ final class Conversation {
         byte[] out = new byte[1 + rest.length];
         out[0] = (byte) first;
         System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
+    }
+
+    private static byte[] sha256(byte[] in) {
+        org.bouncycastle.crypto.digests.SHA256Digest sha = new org.bouncycastle.crypto.digests.SHA256Digest();
+        sha.update(in, 0, in.length);
+        byte[] out = new byte[32];
+        sha.doFinal(out, 0);
         return out;
     }
 

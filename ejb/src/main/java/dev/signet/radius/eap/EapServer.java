@@ -120,7 +120,7 @@ public final class EapServer {
                 return refuse(eapMessage, "EAP message missing or too large");
             }
             return stateOrNull == null ? begin(eapMessage, inner) : resume(stateOrNull, eapMessage, inner);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "EAP conversation failed unexpectedly: {0}", e.getClass().getName());
             return refuse(eapMessage, "internal error: " + e.getClass().getSimpleName());
         }

@@ -165,6 +165,21 @@ class EapServerTest {
     }
 
     @Test
+    void aNodeWithAnotherCertificateRefusesToResumeRatherThanDiverge() throws Exception {
+        LocalConversationStore shared = new LocalConversationStore();
+        EapServer first = new EapServer(ecChain, ecKey, shared);
+        EapServer other = new EapServer(rsaChain, rsaKey, shared);
+        EapPeer peer = new EapPeer(EapPeer.Method.PEAP, "alice", "ABCDE-FGHIJ-KLMNO-PQRST", ProtocolVersion.TLSv12);
+        EapStep start = first.step(null, EapPeer.identity(1, "anonymous"), SECRETS);
+        EapStep serverHello = first.step(start.state(), peer.answer(start.eapMessage()), SECRETS);
+        assertEquals(EapStep.Kind.CHALLENGE, serverHello.kind());
+        EapStep resumed = other.step(serverHello.state(), peer.answer(serverHello.eapMessage()), SECRETS);
+        assertEquals(EapStep.Kind.REJECT, resumed.kind());
+        assertEquals("EAP conversation could not be resumed on this node", resumed.reason());
+        assertEquals(0, shared.size(), "the diverged conversation is gone from the store");
+    }
+
+    @Test
     void aWrongSecretIsRejectedWithTheNameForTheLockoutCount() throws Exception {
         for (EapPeer.Method method : EapPeer.Method.values()) {
             EapPeer peer = new EapPeer(method, "alice", "wrong-secret");
