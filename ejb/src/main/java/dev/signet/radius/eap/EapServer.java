@@ -43,7 +43,7 @@ import java.util.logging.Logger;
  * One instance per node, built once with the outer TLS certificate chain and key (every node the
  * same, or replays diverge and are refused) and the cluster's store:
  * {@code new EapServer(chain, key, new InfinispanConversationStore(cache))} where {@code cache} is
- * {@code @Resource(lookup = "java:jboss/infinispan/cache/signet/eap") Cache<String, byte[]>}. For
+ * {@code @Resource(lookup = "java:jboss/infinispan/cache/signet/eap") Cache<String, String>}. For
  * each Access-Request with EAP-Message attributes (after the Message-Authenticator check): join
  * their values, pass the State attribute's value (or null) and an {@link InnerAuthenticator} over
  * the people's RADIUS secrets, then answer per {@link EapStep}. On ACCEPT, apply the core's
