@@ -172,7 +172,7 @@ final class Server {
             tls.init(null, factory.getTrustManagers(), null);
             return tls;
         } catch (IOException e) {
-            throw CliFault.usage("cannot read --ca " + pem + ": " + e.getMessage());
+            throw CliFault.usage("cannot read --ca " + pem + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
         } catch (GeneralSecurityException e) {
             throw CliFault.usage("--ca " + pem + " is not a PEM certificate: " + e.getMessage());
         }
