@@ -86,9 +86,12 @@ public class ReferentialIntegrity implements WriteRule {
         }
     }
 
+    /**
+     * Only recycled entries are purged: the members of a purged group lost it when it was
+     * recycled, so no memberof changes now (and the removed group's member list is gone).
+     */
     private void purged(EntryWrite write) {
         UUID uuid = write.uuid();
-        membersOf(write);
         for (Group group : em.createQuery("select g from Group g join g.members m where m = :uuid", Group.class)
                 .setParameter("uuid", uuid).getResultList()) {
             group.members().remove(uuid);
