@@ -81,19 +81,30 @@ public class EntryLookup {
     /** spn of each live entry among {@code uuids}, in one query. */
     public Map<UUID, String> spns(Collection<UUID> uuids) {
         Map<UUID, String> spns = new HashMap<>();
-        if (uuids.isEmpty()) {
-            return spns;
-        }
-        String suffix = "@" + domain.name().value();
-        for (Object[] row : em.createQuery("select e.uuid, e.name from Entry e where e.uuid in :uuids and e.recycledAt is null", Object[].class)
-                .setParameter("uuids", uuids).getResultList()) {
-            spns.put((UUID) row[0], row[1] + suffix);
-        }
+        names(uuids).forEach((uuid, name) -> spns.put(uuid, spnOf(name)));
         return spns;
     }
 
+    /** The name of each live entry among {@code uuids}, in one query. */
+    public Map<UUID, String> names(Collection<UUID> uuids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (uuids.isEmpty()) {
+            return names;
+        }
+        for (Object[] row : em.createQuery("select e.uuid, e.name from Entry e where e.uuid in :uuids and e.recycledAt is null", Object[].class)
+                .setParameter("uuids", uuids).getResultList()) {
+            names.put((UUID) row[0], (String) row[1]);
+        }
+        return names;
+    }
+
     public String spn(Entry entry) {
-        return entry.name() + "@" + domain.name().value();
+        return spnOf(entry.name());
+    }
+
+    /** {@code name@domain}. */
+    public String spnOf(String name) {
+        return name + "@" + domain.name().value();
     }
 
     private static Optional<UUID> parseUuid(String ref) {
