@@ -202,7 +202,7 @@ final class LdapSessionHandler extends IoHandlerAdapter {
             next.setCookie(result.nextPageCookie());
             done.addControl(next);
         }
-        answer(session, done, ResultCodeEnum.getResultCode(result.done().resultCode()), result.done().diagnosticMessage());
+        answer(session, done, result.done());
     }
 
     /** RFC 4511 4.10: the core decides (with the access control and matching rules of a search). */
@@ -216,7 +216,14 @@ final class LdapSessionHandler extends IoHandlerAdapter {
         String value = new String(compare.getAssertionValue().getBytes(), StandardCharsets.UTF_8);
         LdapCompare question = new LdapCompare(compare.getName().getName(), attribute, value);
         LdapConnection connection = connection(session);
-        LdapResult result = core.call(listener -> listener.compare(connection, question));
+        answer(session, response, core.call(listener -> listener.compare(connection, question)));
+    }
+
+    /** The core's result as it gave it: code, message and, with noSuchObject, the matched DN (RFC 4511 4.1.9). */
+    private static void answer(IoSession session, ResultResponse response, LdapResult result) throws Exception {
+        if (!result.matchedDn().isEmpty()) {
+            response.getLdapResult().setMatchedDn(new Dn(result.matchedDn()));
+        }
         answer(session, response, ResultCodeEnum.getResultCode(result.resultCode()), result.diagnosticMessage());
     }
 

@@ -73,6 +73,9 @@ class LdapListenerTest {
         @Override
         public LdapSearchResult search(LdapConnection connection, LdapSearch search) {
             SEARCHES.add(search);
+            if (search.baseDn().equals("cn=nobody,dc=example,dc=com")) {
+                return new LdapSearchResult(List.of(), new LdapResult(32, "dc=example,dc=com", "no such entry"), null);
+            }
             return new LdapSearchResult(List.of(
                     new LdapSearchResult.Entry("spn=jsmith@example.com,dc=example,dc=com", Map.of("uid", List.of("jsmith"), "cn", List.of("jsmith"))),
                     new LdapSearchResult.Entry("spn=ana@example.com,dc=example,dc=com", Map.of("uid", List.of("ana")))),
@@ -140,6 +143,18 @@ class LdapListenerTest {
                     "the core's answer, for the identity the bind established");
             assertEquals(new LdapCompare("spn=jsmith@example.com,dc=example,dc=com", "uid", "a*("), COMPARES.get(COMPARES.size() - 1),
                     "the value as sent, nothing escaped");
+        }
+    }
+
+    @Test
+    void theCoresResultReachesTheClientWithItsMatchedDn() throws Exception {
+        try (LDAPConnection ldap = connect()) {
+            ldap.bind("name=jsmith,dc=example,dc=com", "right");
+            LDAPException missing = assertThrows(LDAPException.class,
+                    () -> ldap.search("cn=nobody,dc=example,dc=com", SearchScope.BASE, "(objectClass=*)"));
+            assertEquals(ResultCode.NO_SUCH_OBJECT, missing.getResultCode());
+            assertEquals("dc=example,dc=com", missing.getMatchedDN());
+            assertEquals("no such entry", missing.getDiagnosticMessage());
         }
     }
 
