@@ -189,8 +189,10 @@ class LdapGatewayIT {
                     () -> ldap.compare(dn(f.jsmith()), "favouriteColour", "blue")).getResultCode(), "an attribute type not defined here");
             assertEquals(ResultCode.INVALID_ATTRIBUTE_SYNTAX, assertThrows(LDAPException.class,
                     () -> ldap.compare(dn(f.jsmith()), "gidNumber", "many")).getResultCode(), "a value an integer attribute cannot hold");
-            assertEquals(ResultCode.NO_SUCH_OBJECT, assertThrows(LDAPException.class,
-                    () -> ldap.search(dn(unique("nobody")), SearchScope.BASE, "(objectClass=*)")).getResultCode());
+            LDAPException missing = assertThrows(LDAPException.class,
+                    () -> ldap.search(dn(unique("nobody")), SearchScope.BASE, "(objectClass=*)"));
+            assertEquals(ResultCode.NO_SUCH_OBJECT, missing.getResultCode());
+            assertEquals(BASE, missing.getMatchedDN(), "the naming context is what exists above it");
             assertEquals(ResultCode.INAPPROPRIATE_MATCHING, assertThrows(LDAPException.class,
                     () -> ldap.search(BASE, SearchScope.SUB, "(uid:dn:caseExactMatch:=" + f.jsmith() + ")")).getResultCode());
             assertTrue(ldap.compare(dn(f.jsmith()), "uid", f.jsmith()).compareMatched(), "the connection is still bound, still answering");
