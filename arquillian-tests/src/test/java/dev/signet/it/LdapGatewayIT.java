@@ -181,6 +181,37 @@ class LdapGatewayIT {
     }
 
     @Test
+    void theCoresRefusalsAnswerAsTheirResultCodesAndTheConnectionGoesOn() throws Exception {
+        Fixture f = fixture();
+        try (LDAPConnection ldap = connect()) {
+            ldap.bind(dn(f.jsmith()), f.password());
+            assertEquals(ResultCode.UNDEFINED_ATTRIBUTE_TYPE, assertThrows(LDAPException.class,
+                    () -> ldap.compare(dn(f.jsmith()), "favouriteColour", "blue")).getResultCode(), "an attribute type not defined here");
+            assertEquals(ResultCode.INVALID_ATTRIBUTE_SYNTAX, assertThrows(LDAPException.class,
+                    () -> ldap.compare(dn(f.jsmith()), "gidNumber", "many")).getResultCode(), "a value an integer attribute cannot hold");
+            LDAPException missing = assertThrows(LDAPException.class,
+                    () -> ldap.search(dn(unique("nobody")), SearchScope.BASE, "(objectClass=*)"));
+            assertEquals(ResultCode.NO_SUCH_OBJECT, missing.getResultCode());
+            assertEquals(BASE, missing.getMatchedDN(), "the naming context is what exists above it");
+            assertEquals(ResultCode.INAPPROPRIATE_MATCHING, assertThrows(LDAPException.class,
+                    () -> ldap.search(BASE, SearchScope.SUB, "(uid:dn:caseExactMatch:=" + f.jsmith() + ")")).getResultCode());
+            assertTrue(ldap.compare(dn(f.jsmith()), "uid", f.jsmith()).compareMatched(), "the connection is still bound, still answering");
+        }
+    }
+
+    @Test
+    void aBoundConnectionKeepsItsIdentityWhenTheAccountIsRenamed() throws Exception {
+        Fixture f = fixture();
+        try (LDAPConnection ldap = connect()) {
+            ldap.bind(dn(f.jsmith()), f.password());
+            String renamed = unique("renamed");
+            f.idm().patch("/v1/person/" + f.jsmith(), attrs("name", renamed)).expect(200);
+            assertEquals(1, ldap.search(BASE, SearchScope.SUB, "(uid=" + renamed + ")", "uid").getEntryCount(),
+                    "the connection is bound to the account, not to the name it had");
+        }
+    }
+
+    @Test
     void searchVolumeAndBindsAreMetrics() throws Exception {
         Fixture f = fixture();
         Map<String, Double> before = metrics();

@@ -12,7 +12,7 @@ public final class AuditJson {
     private AuditJson() {
     }
 
-    public static JsonObject of(AuditEvent e) {
+    public static JsonObject of(AuditRecord e) {
         JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("at", e.at().toString())
                 .add("type", e.type())
@@ -30,7 +30,7 @@ public final class AuditJson {
     }
 
     static String line(AuditEvent e) {
-        return of(e).toString();
+        return of(AuditRecord.of(e)).toString();
     }
 
     private static void add(JsonObjectBuilder b, String key, Object value) {

@@ -22,11 +22,11 @@ public class AuditTrail {
     private Audit audit;
 
     /** A page of events, oldest first: at or after {@code since}, and after the event {@code after} (null on the first page). */
-    public List<AuditEvent> read(Instant since, String type, int limit, Long after) {
+    public List<AuditRecord> read(Instant since, String type, int limit, Long after) {
         AccessControl.requireAudit(callers.current());
         if (limit < 1 || limit > MAX_READ) {
             throw new InvalidInput("limit", "limit must be 1 to " + MAX_READ);
         }
-        return audit.since(since, type, limit, after);
+        return audit.since(since, type, limit, after).stream().map(AuditRecord::of).toList();
     }
 }

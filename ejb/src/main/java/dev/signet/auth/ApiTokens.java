@@ -59,14 +59,14 @@ public class ApiTokens {
         return new Issued(token.id(), tokens.signApiToken(account, token));
     }
 
-    public List<ApiToken> list(String accountId) {
+    public List<ApiTokenView> list(String accountId) {
         Caller caller = callers.current();
         ServiceAccount account = visible(caller, accountId);
         if (!AccessControl.administers(caller, account) && !caller.is(account.uuid())) {
             throw new dev.signet.fault.AccessDenied("may not list the API tokens of " + account.name());
         }
         return em.createQuery("select t from ApiToken t where t.account = :account and t.revokedAt is null order by t.created",
-                ApiToken.class).setParameter("account", account.uuid()).getResultList();
+                ApiToken.class).setParameter("account", account.uuid()).getResultList().stream().map(ApiTokenView::of).toList();
     }
 
     public void revoke(String accountId, UUID tokenId) {

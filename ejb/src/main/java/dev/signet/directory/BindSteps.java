@@ -35,6 +35,10 @@ public class BindSteps {
     public record Target(UUID account, String storedHash, String lockoutKey) {
     }
 
+    /** The account a bind bound. */
+    public record Bound(UUID uuid, String name) {
+    }
+
     @PersistenceContext(unitName = "signet")
     private EntityManager em;
 
@@ -88,10 +92,10 @@ public class BindSteps {
     }
 
     /**
-     * A bind with a service account's API token (no hash to wait for): the name of the account it
-     * binds, or empty when refused (audited either way). {@code anyName}: bound as {@code dn=token}.
+     * A bind with a service account's API token (no hash to wait for): the account it binds, or
+     * empty when refused (audited either way). {@code anyName}: bound as {@code dn=token}.
      */
-    public Optional<String> tokenBind(String from, String boundName, boolean anyName, Optional<String> named, char[] token, Instant now) {
+    public Optional<Bound> tokenBind(String from, String boundName, boolean anyName, Optional<String> named, char[] token, Instant now) {
         Optional<VerifiedToken> verified = tokens.verify(new String(token));
         Account account = verified.map(v -> em.find(Account.class, v.account())).orElse(null);
         boolean matches = anyName || account != null && named.filter(account.name()::equals).isPresent();
@@ -100,7 +104,7 @@ public class BindSteps {
             return Optional.empty();
         }
         audit.success("ldap.bind", Callers.of(account), account, "API token from " + from);
-        return Optional.of(account.name());
+        return Optional.of(new Bound(account.uuid(), account.name()));
     }
 
     /** The name of the account a successful bind bound. */

@@ -1,12 +1,27 @@
 package dev.signet.directory;
 
-import com.unboundid.ldap.sdk.Filter;
+import static dev.signet.directory.LdapResultMapper.ADMIN_LIMIT_EXCEEDED;
+import static dev.signet.directory.LdapResultMapper.BUSY;
+import static dev.signet.directory.LdapResultMapper.COMPARE_FALSE;
+import static dev.signet.directory.LdapResultMapper.COMPARE_TRUE;
+import static dev.signet.directory.LdapResultMapper.CONFIDENTIALITY_REQUIRED;
+import static dev.signet.directory.LdapResultMapper.INAPPROPRIATE_MATCHING;
+import static dev.signet.directory.LdapResultMapper.PROTOCOL_ERROR;
+import static dev.signet.directory.LdapResultMapper.SIZE_LIMIT_EXCEEDED;
+import static dev.signet.directory.LdapResultMapper.SUCCESS;
+import static dev.signet.directory.LdapResultMapper.TIME_LIMIT_EXCEEDED;
+import static dev.signet.directory.LdapResultMapper.UNWILLING_TO_PERFORM;
+
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import dev.signet.access.BuiltinGroup;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
+import dev.signet.adapter.ldap.LdapBindResult;
+import dev.signet.adapter.ldap.LdapBoundIdentity;
+import dev.signet.adapter.ldap.LdapCompare;
 import dev.signet.adapter.ldap.LdapConnection;
+import dev.signet.adapter.ldap.LdapFilter;
 import dev.signet.adapter.ldap.LdapResult;
 import dev.signet.adapter.ldap.LdapSearch;
 import dev.signet.adapter.ldap.LdapSearchResult;
@@ -19,9 +34,13 @@ import dev.signet.domain.Domain;
 import dev.signet.entry.EntryLookup;
 import dev.signet.entry.EntryView;
 import dev.signet.entry.EntryViews;
+import dev.signet.fault.EntryNotFound;
+import dev.signet.fault.InvalidInput;
+import dev.signet.fault.SignetFault;
 import dev.signet.fault.TooManyRequests;
 import dev.signet.model.Account;
 import dev.signet.model.Entry;
+import dev.signet.model.Group;
 import dev.signet.schema.Schema;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -39,36 +58,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * The LDAP gateway's answers (DESIGN.md: the directory facade). Binds check a password, or a
  * service account's API token, with the same per-source rate, lockout, account policy and audit
- * as every login; a search becomes one indexed query ({@link LdapFilterTranslator}), paged by
- * UUID, and each entry shows what the bound identity may read. Anonymous connections read the
- * root DSE and the subschema entry only.
+ * as every login, and answer the identity the connection is bound as from then on (its UUID: later
+ * operations find the account without resolving a name); a search becomes one indexed query
+ * ({@link LdapFilterTranslator}) of the decoded filter, paged by UUID, and each entry shows what
+ * the bound identity may read; a compare is decided here too. Anonymous connections read the root
+ * DSE and the subschema entry only. Refusals are faults, turned into result codes by
+ * {@link LdapResultMapper} at the gateway.
  */
 // access is decided in code: the bound identity (or anonymous) is the caller of each operation
 @PermitAll
 @Stateless
 public class Directory {
-    static final int SUCCESS = 0;
-    static final int TIME_LIMIT_EXCEEDED = 3;
-    static final int SIZE_LIMIT_EXCEEDED = 4;
-    /** The longest a search may run, whatever the client asks: parsing, the query and the mapping together. */
+    /** The longest a search may run, whatever the client asks: the query and the mapping together. */
     static final int MAX_SECONDS = 30;
-    static final int PROTOCOL_ERROR = 2;
-    static final int INAPPROPRIATE_MATCHING = 18;
-    static final int ADMIN_LIMIT_EXCEEDED = 11;
-    static final int CONFIDENTIALITY_REQUIRED = 13;
-    static final int NO_SUCH_OBJECT = 32;
-    static final int BUSY = 51;
-    static final int UNWILLING_TO_PERFORM = 53;
     /** Entries per search for an ordinary account; idm_account_read_priv and admins get more (Kanidm's limits). */
     static final int DEFAULT_LIMIT = 1024;
     static final int PRIVILEGED_LIMIT = 100_000;
@@ -103,46 +115,88 @@ public class Directory {
         return LdapNames.of(domain.name().value(), domain.name().baseDn());
     }
 
+    /** The naming context: what a noSuchObject result names as matched. */
+    public String namingContext() {
+        return names().baseDn();
+    }
+
     /** Outside any transaction: its database work is in {@link BindSteps}, none of it across the hash. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public LdapResult bind(LdapConnection connection, String name, char[] password) {
-        LdapResult result = authenticate(connection, name, password);
-        traffic.bound(result.resultCode());
+    public LdapBindResult bind(LdapConnection connection, String name, char[] password) {
+        LdapBindResult result = authenticate(connection, name, password);
+        traffic.bound(result.result().resultCode());
         return result;
+    }
+
+    /**
+     * RFC 4511 4.10 with a search's access control and matching rules: compareTrue only if the
+     * caller could find the entry by that value (a private attribute it may not read compares
+     * false, as it matches nothing in a filter). An attribute type the directory does not define
+     * is undefinedAttributeType; a value its syntax cannot hold (an integer, a UUID) is
+     * invalidAttributeSyntax, as OpenLDAP answers.
+     */
+    public LdapResult compare(LdapConnection connection, LdapCompare compare) {
+        LdapAttributeType type = Subschema.attributeType(compare.attribute())
+                .orElseThrow(() -> new UndefinedAttributeType(compare.attribute()));
+        requireSyntax(type, compare.value());
+        LdapSearch search = new LdapSearch(compare.dn(), 0, new LdapFilter.Equality(compare.attribute(), compare.value()), List.of("1.1"),
+                1, 0, 0, null);
+        LdapSearchResult found = search(connection, search);
+        if (found.done().resultCode() != SUCCESS) {
+            return found.done();
+        }
+        return new LdapResult(found.entries().isEmpty() ? COMPARE_FALSE : COMPARE_TRUE, "", "");
+    }
+
+    private static void requireSyntax(LdapAttributeType type, String value) {
+        boolean valid = switch (type.syntax()) {
+            case INTEGER -> value.trim().matches("-?[0-9]{1,10}");
+            case UUID -> value.trim().matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+            default -> true;
+        };
+        if (!valid) {
+            throw new InvalidInput(type.name(), value + " is not a valid " + type.syntax().name().toLowerCase(Locale.ROOT) + " for " + type.name());
+        }
     }
 
     public LdapSearchResult search(LdapConnection connection, LdapSearch search) {
         long start = System.nanoTime();
         int seconds = search.timeLimitSeconds() > 0 ? Math.min(search.timeLimitSeconds(), MAX_SECONDS) : MAX_SECONDS;
-        LdapSearchResult result = answer(connection, search, new Deadline(start, Duration.ofSeconds(seconds)));
+        LdapSearchResult result;
+        try {
+            result = answer(connection, search, new Deadline(start, Duration.ofSeconds(seconds)));
+        } catch (SignetFault fault) {
+            // answered by the gateway's mapper; counted here under the code it will get
+            traffic.searched(LdapResultMapper.codeOf(fault), 0, Duration.ofNanos(System.nanoTime() - start));
+            throw fault;
+        }
         traffic.searched(result.done().resultCode(), result.entries().size(), Duration.ofNanos(System.nanoTime() - start));
         return result;
     }
 
-    private LdapResult authenticate(LdapConnection connection, String name, char[] password) {
+    private LdapBindResult authenticate(LdapConnection connection, String name, char[] password) {
         LdapNames names = names();
         if (name.isBlank() && password.length == 0) {
-            return LdapResult.success();
+            return LdapBindResult.refused(LdapResult.success());
         }
         if (password.length == 0) {
             // RFC 4513 5.1.2: an unauthenticated bind (a name without a password) is refused, not let through
-            return new LdapResult(UNWILLING_TO_PERFORM, "", "unauthenticated binds are not allowed");
+            return refused(UNWILLING_TO_PERFORM, "unauthenticated binds are not allowed");
         }
         if (!rateLimit.take(connection.remoteAddress()).isZero()) {
             // the allowance /v1/auth draws on too: a source cannot spray passwords faster over LDAP
-            return new LdapResult(BUSY, "", "too many authentication attempts from this address; retry later");
+            return refused(BUSY, "too many authentication attempts from this address; retry later");
         }
         if (!connection.secure()) {
             // RFC 4513 6.3.1: a secret is taken only under TLS; it is not even checked, so the answer tells nothing
             audit.failure("ldap.bind", Caller.ANONYMOUS, null, name, "password sent without TLS from " + connection.remoteAddress());
-            return new LdapResult(CONFIDENTIALITY_REQUIRED, "", "a password bind needs TLS: use LDAPS or StartTLS first");
+            return refused(CONFIDENTIALITY_REQUIRED, "a password bind needs TLS: use LDAPS or StartTLS first");
         }
         Instant now = Instant.now();
         if (LdapNames.normal(name).equals(TOKEN_BIND) || looksLikeToken(password)) {
-            Optional<String> bound = steps.tokenBind(connection.remoteAddress(), name, LdapNames.normal(name).equals(TOKEN_BIND),
+            Optional<BindSteps.Bound> bound = steps.tokenBind(connection.remoteAddress(), name, LdapNames.normal(name).equals(TOKEN_BIND),
                     names.nameOf(name), password, now);
-            return bound.map(account -> new LdapResult(SUCCESS, names.dnOf(account), ""))
-                    .orElseGet(() -> new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED));
+            return bound.map(account -> bound(names, account)).orElseGet(() -> refused(LdapResult.INVALID_CREDENTIALS, DENIED));
         }
         Optional<String> accountName = names.nameOf(name);
         BindSteps.Target target = steps.target(accountName.orElse(null), name);
@@ -152,14 +206,14 @@ public class Directory {
         if (attempt.refused()) {
             checks.spend(password); // the same work as a real check, so a lock is not told by timing
             steps.refusedLocked(target, name);
-            return new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED);
+            return refused(LdapResult.INVALID_CREDENTIALS, DENIED);
         }
         PasswordCheck check;
         try {
             check = checks.check(target.storedHash(), password);
         } catch (TooManyRequests e) {
             lockout.giveBack(attempt);
-            return new LdapResult(BUSY, "", "too many password checks at once; retry shortly");
+            return refused(BUSY, "too many password checks at once; retry shortly");
         }
         if (steps.conclude(target, name, connection.remoteAddress(), check, now) != null) {
             // counted even when the password was right and a policy refused the bind: a given-back
@@ -167,10 +221,19 @@ public class Directory {
             if (attempt.locks()) {
                 steps.locked(target, name);
             }
-            return new LdapResult(LdapResult.INVALID_CREDENTIALS, "", DENIED);
+            return refused(LdapResult.INVALID_CREDENTIALS, DENIED);
         }
         lockout.succeeded(target.lockoutKey());
-        return new LdapResult(SUCCESS, names.dnOf(steps.nameOf(target.account())), "");
+        return bound(names, new BindSteps.Bound(target.account(), steps.nameOf(target.account())));
+    }
+
+    /** A successful bind: the account, a new session for this bind, and the DN whoami reports. */
+    private static LdapBindResult bound(LdapNames names, BindSteps.Bound account) {
+        return new LdapBindResult(LdapResult.success(), new LdapBoundIdentity(account.uuid(), UUID.randomUUID(), names.dnOf(account.name())));
+    }
+
+    private static LdapBindResult refused(int code, String message) {
+        return LdapBindResult.refused(new LdapResult(code, "", message));
     }
 
     /** A signed token (three base64url parts), not something a person would choose as a password. */
@@ -189,24 +252,18 @@ public class Directory {
             // like the root DSE, the schema is the server's, not anyone's data: clients read it before they bind
             return subschema(search);
         }
-        Caller caller = caller(connection, names);
+        Caller caller = caller(connection);
         if (caller == Caller.ANONYMOUS) {
             return new LdapSearchResult(List.of(), LdapResult.success(), null);
         }
-        Filter filter;
-        try {
-            filter = Filter.create(search.filter());
-        } catch (LDAPException e) {
-            return new LdapSearchResult(List.of(), new LdapResult(PROTOCOL_ERROR, "", "the filter is not valid: " + e.getMessage()), null);
-        }
-        Optional<String> tooLarge = LdapFilterBounds.exceeded(filter);
-        if (tooLarge.isPresent()) {
-            return new LdapSearchResult(List.of(), new LdapResult(ADMIN_LIMIT_EXCEEDED, "", tooLarge.get()), null);
-        }
+        LdapFilter filter = search.filter();
+        LdapFilterBounds.exceeded(filter).ifPresent(tooLarge -> {
+            throw new AdminLimitExceeded(tooLarge);
+        });
         boolean tree = base.equals(names.baseDn()) || base.equals("ou=people," + names.baseDn()) || base.equals("ou=groups," + names.baseDn());
         Optional<String> one = tree ? Optional.empty() : names.nameOf(base).filter(n -> base.endsWith(names.baseDn()));
         if (!tree && (one.isEmpty() || lookup.live(one.get()).isEmpty())) {
-            return new LdapSearchResult(List.of(), new LdapResult(NO_SUCH_OBJECT, names.baseDn(), "no such entry"), null);
+            throw new EntryNotFound(search.baseDn());
         }
         if (tree && search.scope() == 0 || !tree && search.scope() != 0) {
             // the containers themselves, and the children of an entry: none that a filter could match here
@@ -215,7 +272,7 @@ public class Directory {
         return query(caller, names, search, filter, one, deadline);
     }
 
-    private LdapSearchResult query(Caller caller, LdapNames names, LdapSearch search, Filter filter, Optional<String> only,
+    private LdapSearchResult query(Caller caller, LdapNames names, LdapSearch search, LdapFilter filter, Optional<String> only,
                                    Deadline deadline) {
         boolean privileged = caller.in(BuiltinGroup.IDM_ACCOUNT_READ_PRIV) || caller.in(BuiltinGroup.IDM_ADMINS);
         int limit = privileged ? PRIVILEGED_LIMIT : DEFAULT_LIMIT;
@@ -228,11 +285,8 @@ public class Directory {
         Root<Entry> entry = query.from(Entry.class);
         List<Predicate> where = new ArrayList<>();
         where.add(entry.get("recycledAt").isNull());
-        try {
-            where.add(new LdapFilterTranslator(cb, query, entry, names, privileged, n -> lookup.live(n).map(Entry::uuid)).translate(filter));
-        } catch (InappropriateMatching e) {
-            return new LdapSearchResult(List.of(), new LdapResult(INAPPROPRIATE_MATCHING, "", e.getMessage()), null);
-        }
+        where.add(new LdapFilterTranslator<>(new CriteriaConditions(cb, query, entry), names, privileged, n -> lookup.live(n).map(Entry::uuid))
+                .translate(filter));
         only.ifPresent(n -> where.add(cb.equal(entry.get("liveName"), n)));
         Optional<UUID> after = cookie(search.pageCookie());
         after.ifPresent(u -> where.add(cb.greaterThan(entry.get("uuid"), u)));
@@ -251,9 +305,12 @@ public class Directory {
         boolean more = found.size() > page;
         List<Entry> shown = more ? found.subList(0, page) : found;
         LdapEntryMapping mapping = new LdapEntryMapping(names);
-        List<EntryView> seen = views.of(shown, caller, LdapEntryMapping.schemaAttributesFor(search.attributes()));
-        Set<String> posixAccounts = LdapEntryMapping.returns(search.attributes(), "memberUid") ? posixAccountsAmongMembers(seen) : Set.of();
-        List<LdapSearchResult.Entry> entries = seen.stream().map(v -> mapping.map(v, search.attributes(), posixAccounts)).toList();
+        // references come as DNs, mapped from their UUIDs once
+        List<EntryView> seen = views.of(shown, caller, LdapEntryMapping.schemaAttributesFor(search.attributes()), names::dnOf);
+        Map<UUID, List<String>> memberUids = LdapEntryMapping.returns(search.attributes(), "memberUid") ? memberUids(shown) : Map.of();
+        List<LdapSearchResult.Entry> entries = seen.stream()
+                .map(v -> mapping.map(v, search.attributes(), v.attrs().containsKey(Schema.MEMBER) ? memberUids.getOrDefault(v.uuid(), List.of())
+                        : List.of())).toList();
         if (deadline.passed()) {
             return timeLimitExceeded();
         }
@@ -265,16 +322,27 @@ public class Directory {
                 : LdapResult.success(), null);
     }
 
-    /** The names of the live POSIX accounts among the members of these entries (for memberUid), a bounded IN list at a time. */
-    private Set<String> posixAccountsAmongMembers(List<EntryView> shown) {
-        List<String> members = shown.stream().flatMap(v -> v.attrs().getOrDefault(Schema.MEMBER, List.of()).stream())
-                .map(LdapEntryMapping::nameOfSpn).distinct().toList();
-        Set<String> posix = new HashSet<>();
+    /**
+     * Each group's memberUid (RFC 2307): the names of the live POSIX accounts among its members,
+     * found by the members' UUIDs a bounded IN list at a time, in name order.
+     */
+    private Map<UUID, List<String>> memberUids(List<Entry> shown) {
+        List<UUID> members = shown.stream().filter(Group.class::isInstance).flatMap(g -> ((Group) g).members().stream()).distinct().toList();
+        Map<UUID, String> posix = new HashMap<>();
         for (int from = 0; from < members.size(); from += MEMBER_BATCH) {
-            posix.addAll(em.createQuery("select a.liveName from Account a where a.liveName in :names and a.gidnumber is not null", String.class)
-                    .setParameter("names", members.subList(from, Math.min(members.size(), from + MEMBER_BATCH))).getResultList());
+            for (Object[] row : em.createQuery("select a.uuid, a.name from Account a where a.uuid in :members and a.gidnumber is not null"
+                            + " and a.recycledAt is null", Object[].class)
+                    .setParameter("members", members.subList(from, Math.min(members.size(), from + MEMBER_BATCH))).getResultList()) {
+                posix.put((UUID) row[0], (String) row[1]);
+            }
         }
-        return posix;
+        Map<UUID, List<String>> byGroup = new HashMap<>();
+        for (Entry e : shown) {
+            if (e instanceof Group g) {
+                byGroup.put(g.uuid(), g.members().stream().map(posix::get).filter(java.util.Objects::nonNull).sorted().toList());
+            }
+        }
+        return byGroup;
     }
 
     /** RFC 4512 4.4: a base search of the subschema entry, the filter evaluated on it as on any entry. */
@@ -283,7 +351,7 @@ public class Directory {
             return new LdapSearchResult(List.of(), LdapResult.success(), null);
         }
         try {
-            boolean matches = Subschema.matches(Filter.create(search.filter()));
+            boolean matches = Subschema.matches(search.filter());
             return new LdapSearchResult(matches ? List.of(Subschema.entry(search.attributes())) : List.of(), LdapResult.success(), null);
         } catch (LDAPException e) {
             return new LdapSearchResult(List.of(), new LdapResult(e.getResultCode() == ResultCode.INAPPROPRIATE_MATCHING ? INAPPROPRIATE_MATCHING
@@ -317,11 +385,12 @@ public class Directory {
         }
     }
 
-    private Caller caller(LdapConnection connection, LdapNames names) {
+    /** The account the connection is bound as, found by its UUID; anonymous once it is gone or recycled. */
+    private Caller caller(LdapConnection connection) {
         if (connection.anonymous()) {
             return Caller.ANONYMOUS;
         }
-        return names.nameOf(connection.boundName()).flatMap(lookup::live).filter(Account.class::isInstance)
+        return lookup.byUuid(connection.bound().account()).filter(e -> !e.recycled()).filter(Account.class::isInstance)
                 .map(a -> Callers.of((Account) a)).orElse(Caller.ANONYMOUS);
     }
 

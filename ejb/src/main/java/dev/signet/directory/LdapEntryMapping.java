@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * An entry as LDAP clients (nslcd, sssd, applications) expect it: object classes by kind and
- * POSIX-ness, {@code uid}/{@code cn} from the name, references as DNs, {@code memberUid} (the
- * POSIX accounts among the members) beside {@code member}, times in Generalized Time and flags as
+ * POSIX-ness, {@code uid}/{@code cn} from the name, references as DNs (the view carries them so,
+ * mapped from their UUIDs once), {@code memberUid} (the POSIX accounts among the members) beside
+ * {@code member}, times in Generalized Time and flags as
  * LDAP Booleans, the account's one POSIX id as both {@code uidNumber} and {@code gidNumber}.
  * Built from what the caller may see ({@link EntryView}), so access control is the core's; only
  * the requested attributes are returned.
@@ -33,10 +34,11 @@ final class LdapEntryMapping {
     }
 
     /**
-     * @param posixAccounts the names, among the members of the groups being mapped, of the POSIX
-     *                      accounts: only they are listed in {@code memberUid}
+     * @param view       the entry as the caller may see it, references as DNs
+     * @param memberUids the names of the POSIX accounts among the group's members: only they are
+     *                   listed in {@code memberUid}
      */
-    LdapSearchResult.Entry map(EntryView view, List<String> requested, Set<String> posixAccounts) {
+    LdapSearchResult.Entry map(EntryView view, List<String> requested, List<String> memberUids) {
         Map<String, List<String>> attrs = view.attrs();
         String name = attrs.get(Schema.NAME).get(0);
         boolean posix = attrs.containsKey(Schema.GIDNUMBER);
@@ -48,36 +50,21 @@ final class LdapEntryMapping {
         for (Map.Entry<String, List<String>> attr : attrs.entrySet()) {
             AttributeDefinition def = Schema.require(attr.getKey(), view.kind());
             List<String> values = attr.getValue();
-            switch (def.name()) {
-                case Schema.MEMBER -> {
-                    ldap.put("member", values.stream().map(this::dnOfSpn).toList());
-                    // RFC 2307: memberUid names POSIX accounts; nested groups and non-POSIX people are only members
-                    List<String> posixMembers = values.stream().map(LdapEntryMapping::nameOfSpn).filter(posixAccounts::contains).toList();
-                    if (!posixMembers.isEmpty()) {
-                        ldap.put("memberUid", posixMembers);
-                    }
+            switch (def.ldapForm()) {
+                case NOT_SERVED -> {
+                    // objectClass is LDAP's own, above
                 }
-                case Schema.CREATED_AT, Schema.MODIFIED_AT, Schema.ACCOUNT_VALID_FROM, Schema.ACCOUNT_EXPIRE ->
-                        ldap.put(def.ldapName(), values.stream().map(GeneralizedTime::of).toList());
-                case Schema.LOCKED -> ldap.put(def.ldapName(), values.stream().map(LdapEntryMapping::ldapBoolean).toList());
-                case Schema.MEMBEROF, Schema.DIRECTMEMBEROF -> ldap.put(def.ldapName(), values.stream().map(this::dnOfSpn).toList());
-                case Schema.SSH_PUBLICKEY -> ldap.put(def.ldapName(), values.stream().map(v -> v.substring(v.indexOf(": ") + 2)).toList());
-                case Schema.GIDNUMBER -> {
-                    ldap.put("gidNumber", values);
-                    if (account) {
-                        ldap.put("uidNumber", values);
-                    }
-                }
-                case Schema.DISPLAYNAME -> {
-                    ldap.put("displayName", values);
-                    if (account) {
-                        ldap.put("gecos", values);
-                    }
-                }
-                case Schema.CLASS, Schema.UIDNUMBER -> {
-                    // objectClass and uidNumber are LDAP's own above
-                }
-                default -> ldap.put(def.ldapName(), values);
+                case GENERALIZED_TIME -> ldap.put(def.ldapName(), values.stream().map(GeneralizedTime::of).toList());
+                case BOOLEAN -> ldap.put(def.ldapName(), values.stream().map(LdapEntryMapping::ldapBoolean).toList());
+                case SSH_KEY -> ldap.put(def.ldapName(), values.stream().map(v -> v.substring(v.indexOf(": ") + 2)).toList());
+                case TEXT, DN -> ldap.put(def.ldapName(), values);
+            }
+            if (def.name().equals(Schema.MEMBER) && !memberUids.isEmpty()) {
+                // RFC 2307: memberUid names POSIX accounts; nested groups and non-POSIX people are only members
+                ldap.put("memberUid", memberUids);
+            }
+            if (def.name().equals(Schema.DISPLAYNAME) && account) {
+                ldap.put("gecos", values);
             }
         }
         if (posix && account && !ldap.containsKey("homeDirectory")) {
@@ -98,12 +85,8 @@ final class LdapEntryMapping {
         }
         Set<String> schema = new HashSet<>(Set.of(Schema.NAME, Schema.GIDNUMBER));
         for (String attribute : wanted) {
-            switch (attribute) {
-                case "member", "memberuid", "uniquemember" -> schema.add(Schema.MEMBER);
-                case "gecos" -> schema.add(Schema.DISPLAYNAME);
-                default -> Schema.all().stream().filter(d -> d.ldapName().equalsIgnoreCase(attribute)).findFirst()
-                        .ifPresent(d -> schema.add(d.name()));
-            }
+            // memberUid is RFC 2307's view of the members
+            Schema.byLdapName(attribute.equals("memberuid") ? "member" : attribute).ifPresent(d -> schema.add(d.name()));
         }
         return schema;
     }
@@ -154,14 +137,5 @@ final class LdapEntryMapping {
     /** RFC 4517 3.3.3: a Boolean is TRUE or FALSE, in capitals. */
     private static String ldapBoolean(String value) {
         return Boolean.parseBoolean(value) ? "TRUE" : "FALSE";
-    }
-
-    private String dnOfSpn(String spn) {
-        return names.dnOf(nameOfSpn(spn));
-    }
-
-    static String nameOfSpn(String spn) {
-        int at = spn.indexOf('@');
-        return at < 0 ? spn : spn.substring(0, at);
     }
 }

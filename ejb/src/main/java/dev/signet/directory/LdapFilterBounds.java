@@ -1,8 +1,9 @@
 package dev.signet.directory;
 
-import com.unboundid.ldap.sdk.Filter;
+import dev.signet.adapter.ldap.LdapFilter;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,15 +22,15 @@ final class LdapFilterBounds {
     }
 
     /** Why {@code filter} is too large to evaluate, or empty when it is within the bounds. */
-    static Optional<String> exceeded(Filter filter) {
+    static Optional<String> exceeded(LdapFilter filter) {
         // iterative, so a filter's shape cannot exhaust the stack here either
-        Deque<Filter> open = new ArrayDeque<>();
+        Deque<LdapFilter> open = new ArrayDeque<>();
         Deque<Integer> depths = new ArrayDeque<>();
         open.push(filter);
         depths.push(1);
         int elements = 0;
         while (!open.isEmpty()) {
-            Filter next = open.pop();
+            LdapFilter next = open.pop();
             int depth = depths.pop();
             if (++elements > MAX_ELEMENTS) {
                 return Optional.of("the filter has more than " + MAX_ELEMENTS + " elements");
@@ -37,20 +38,12 @@ final class LdapFilterBounds {
             if (depth > MAX_DEPTH) {
                 return Optional.of("the filter nests deeper than " + MAX_DEPTH + " levels");
             }
-            switch (next.getFilterType()) {
-                case Filter.FILTER_TYPE_AND, Filter.FILTER_TYPE_OR -> {
-                    for (Filter component : next.getComponents()) {
-                        open.push(component);
-                        depths.push(depth + 1);
-                    }
-                }
-                case Filter.FILTER_TYPE_NOT -> {
-                    open.push(next.getNOTComponent());
-                    depths.push(depth + 1);
-                }
-                default -> {
-                    // a leaf
-                }
+            List<LdapFilter> components = next instanceof LdapFilter.And and ? and.components()
+                    : next instanceof LdapFilter.Or or ? or.components()
+                    : next instanceof LdapFilter.Not not ? List.of(not.component()) : List.of();
+            for (LdapFilter component : components) {
+                open.push(component);
+                depths.push(depth + 1);
             }
         }
         return Optional.empty();

@@ -1,208 +1,219 @@
 package dev.signet.directory;
 
-import com.unboundid.ldap.sdk.Filter;
-import dev.signet.model.Account;
-import dev.signet.model.Entry;
-import dev.signet.model.Group;
-import dev.signet.model.Person;
-import dev.signet.model.ServiceAccount;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.Path;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
+import dev.signet.adapter.ldap.LdapFilter;
+import dev.signet.model.EntryKind;
+import dev.signet.schema.AttributeDefinition;
+import dev.signet.schema.Match;
+import dev.signet.schema.Schema;
+import dev.signet.schema.Visibility;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * An RFC 4515 filter as a JPA criteria predicate on {@link Entry}, so the database answers it
- * through its indexes: names, mail, gid numbers, UUIDs and memberships are columns or indexed
- * collection tables. Values are bound parameters, never spliced into a query, so a filter value
- * is only ever a value. An attribute Signet does not have matches nothing; so does one the
- * caller may not read (mail and other private attributes without idm_account_read_priv).
+ * An RFC 4511 filter, as the codec decoded it, as conditions on entries ({@link EntryConditions}:
+ * JPA criteria in the directory, so the database answers it through its indexes). What each
+ * attribute means comes from the schema registry: its LDAP names, where it is stored, how it is
+ * compared, who may read it. An attribute Signet does not have matches nothing; so does one the
+ * caller may not read (mail and other private attributes without idm_account_read_priv); so does
+ * a value the attribute's syntax cannot hold (RFC 4511 4.5.1.7: Undefined). The rest is LDAP's
+ * own: object classes, the spn, group members and memberUid (RFC 2307), the home directory.
+ *
+ * @param <P> a condition
  */
-final class LdapFilterTranslator {
+final class LdapFilterTranslator<P> {
+    private static final Set<EntryKind> EVERY_KIND = EnumSet.allOf(EntryKind.class);
+    private static final Set<EntryKind> ACCOUNTS = EnumSet.of(EntryKind.PERSON, EntryKind.SERVICE_ACCOUNT);
     private static final List<String> PERSON_CLASSES = List.of("person", "organizationalperson", "inetorgperson");
     private static final List<String> GROUP_CLASSES = List.of("group", "groupofnames", "groupofuniquenames");
+    private static final AttributeDefinition POSIX_ID = Schema.find(Schema.GIDNUMBER).orElseThrow();
 
-    private final CriteriaBuilder cb;
-    private final CriteriaQuery<?> query;
-    private final Root<Entry> entry;
+    private final EntryConditions<P> is;
     private final LdapNames names;
     private final boolean mayFilterPrivate;
     private final Function<String, Optional<UUID>> uuidOfName;
 
     /**
-     * @param uuidOfName how a referenced entry's name (in member and memberOf values) becomes its UUID
+     * @param mayFilterPrivate whether the caller may read private attributes (idm_account_read_priv, admins)
+     * @param uuidOfName       how a referenced entry's name (in member and memberOf values) becomes its UUID
      */
-    LdapFilterTranslator(CriteriaBuilder cb, CriteriaQuery<?> query, Root<Entry> entry, LdapNames names, boolean mayFilterPrivate,
-                         Function<String, Optional<UUID>> uuidOfName) {
-        this.cb = cb;
-        this.query = query;
-        this.entry = entry;
+    LdapFilterTranslator(EntryConditions<P> conditions, LdapNames names, boolean mayFilterPrivate, Function<String, Optional<UUID>> uuidOfName) {
+        this.is = conditions;
         this.names = names;
         this.mayFilterPrivate = mayFilterPrivate;
         this.uuidOfName = uuidOfName;
     }
 
-    Predicate translate(Filter filter) {
-        return switch (filter.getFilterType()) {
-            case Filter.FILTER_TYPE_AND -> cb.and(each(filter.getComponents()));
-            case Filter.FILTER_TYPE_OR -> cb.or(each(filter.getComponents()));
-            case Filter.FILTER_TYPE_NOT -> cb.not(translate(filter.getNOTComponent()));
-            case Filter.FILTER_TYPE_PRESENCE -> present(attribute(filter));
-            case Filter.FILTER_TYPE_EQUALITY, Filter.FILTER_TYPE_APPROXIMATE_MATCH -> equal(attribute(filter), filter.getAssertionValue());
-            case Filter.FILTER_TYPE_SUBSTRING -> like(attribute(filter), pattern(filter));
-            case Filter.FILTER_TYPE_GREATER_OR_EQUAL -> compare(attribute(filter), filter.getAssertionValue(), true);
-            case Filter.FILTER_TYPE_LESS_OR_EQUAL -> compare(attribute(filter), filter.getAssertionValue(), false);
-            case Filter.FILTER_TYPE_EXTENSIBLE_MATCH -> extensible(filter);
-            default -> cb.disjunction();
-        };
-    }
-
-    private Predicate[] each(Filter[] components) {
-        Predicate[] predicates = new Predicate[components.length];
-        for (int i = 0; i < components.length; i++) {
-            predicates[i] = translate(components[i]);
+    P translate(LdapFilter filter) {
+        if (filter instanceof LdapFilter.And and) {
+            return is.and(each(and.components()));
         }
-        return predicates;
+        if (filter instanceof LdapFilter.Or or) {
+            return is.or(each(or.components()));
+        }
+        if (filter instanceof LdapFilter.Not not) {
+            return is.not(translate(not.component()));
+        }
+        if (filter instanceof LdapFilter.Present f) {
+            return present(attribute(f.attribute()));
+        }
+        if (filter instanceof LdapFilter.Equality f) {
+            return equal(attribute(f.attribute()), f.value(), false);
+        }
+        if (filter instanceof LdapFilter.Approximate f) {
+            return equal(attribute(f.attribute()), f.value(), false);
+        }
+        if (filter instanceof LdapFilter.Substrings f) {
+            return like(attribute(f.attribute()), pattern(f));
+        }
+        if (filter instanceof LdapFilter.GreaterOrEqual f) {
+            return ordered(attribute(f.attribute()), f.value(), true);
+        }
+        if (filter instanceof LdapFilter.LessOrEqual f) {
+            return ordered(attribute(f.attribute()), f.value(), false);
+        }
+        return extensible((LdapFilter.ExtensibleMatch) filter);
     }
 
-    private static String attribute(Filter filter) {
-        String name = filter.getAttributeName().toLowerCase(Locale.ROOT);
+    private List<P> each(List<LdapFilter> components) {
+        List<P> conditions = new ArrayList<>(components.size());
+        for (LdapFilter component : components) {
+            conditions.add(translate(component));
+        }
+        return conditions;
+    }
+
+    /** An attribute description (RFC 4512 2.5) as its type in lower case, options dropped. */
+    private static String attribute(String description) {
+        String name = description.toLowerCase(Locale.ROOT);
         int options = name.indexOf(';');
         return options < 0 ? name : name.substring(0, options);
     }
 
-    private Predicate present(String attribute) {
-        return switch (attribute) {
-            case "objectclass", "uid", "cn", "name", "spn", "entryuuid" -> cb.conjunction();
-            case "displayname", "gecos" -> entry.get("displayname").isNotNull();
-            case "description" -> entry.get("description").isNotNull();
-            case "gidnumber" -> entry.get("gidnumber").isNotNull();
-            case "uidnumber", "homedirectory" -> cb.and(accounts(), entry.get("gidnumber").isNotNull());
-            case "loginshell" -> cb.isNotNull(cb.treat(entry, dev.signet.model.Account.class).get("loginshell"));
-            case "mail" -> mayFilterPrivate ? cb.isNotEmpty(entry.get("mail")) : cb.disjunction();
-            case "memberof" -> cb.isNotEmpty(entry.get("memberOf"));
-            case "member", "uniquemember" -> groupsWhereMember(m -> cb.conjunction());
-            case "memberuid" -> groupsWhereMember(m -> m.in(posixAccounts(null)));
-            default -> cb.disjunction();
-        };
+    private P present(String attribute) {
+        switch (attribute) {
+            case "objectclass", "spn" -> {
+                return is.all();
+            }
+            case "member", "uniquemember" -> {
+                return is.groupWithMember(null);
+            }
+            case "memberuid" -> {
+                return is.groupWithPosixMember(null);
+            }
+            case "homedirectory" -> {
+                return onlyFor(ACCOUNTS, is.present(POSIX_ID.storage(), EVERY_KIND));
+            }
+            default -> {
+                return filterable(attribute).map(def -> onlyFor(def.kinds(), is.present(def.storage(), def.kinds()))).orElse(is.none());
+            }
+        }
     }
 
-    private Predicate equal(String attribute, String value) {
+    private P equal(String attribute, String value, boolean caseExact) {
         String lower = value.toLowerCase(Locale.ROOT);
-        return switch (attribute) {
-            case "objectclass" -> objectClass(lower);
-            case "uid", "cn", "name" -> cb.equal(entry.get("liveName"), lower);
-            case "spn" -> lower.endsWith("@" + names.domain())
-                    ? cb.equal(entry.get("liveName"), lower.substring(0, lower.length() - names.domain().length() - 1)) : cb.disjunction();
-            case "entryuuid" -> uuid(lower).map(u -> cb.equal(entry.get("uuid"), u)).orElse(cb.disjunction());
-            case "displayname", "gecos" -> cb.equal(cb.lower(entry.get("displayname")), lower);
-            case "gidnumber" -> number(value).map(n -> cb.equal(entry.get("gidnumber"), n)).orElse(cb.disjunction());
-            case "uidnumber" -> number(value).map(n -> cb.and(accounts(), cb.equal(entry.get("gidnumber"), n))).orElse(cb.disjunction());
-            case "loginshell" -> cb.equal(cb.treat(entry, dev.signet.model.Account.class).get("loginshell"), value);
-            case "mail" -> mayFilterPrivate ? inCollection("mail", m -> cb.equal(m, lower)) : cb.disjunction();
-            case "memberof" -> reference(value).map(u -> inCollection("memberOf", m -> cb.equal(m, u))).orElse(cb.disjunction());
-            case "member", "uniquemember" -> reference(value).map(u -> groupsWhereMember(m -> cb.equal(m, u))).orElse(cb.disjunction());
-            case "memberuid" -> memberNamed(lower);
-            default -> cb.disjunction();
-        };
+        switch (attribute) {
+            case "objectclass" -> {
+                return objectClass(lower);
+            }
+            case "spn" -> {
+                if (caseExact && !value.equals(lower)) {
+                    return is.none();
+                }
+                return lower.endsWith("@" + names.domain())
+                        ? equal(Schema.NAME, lower.substring(0, lower.length() - names.domain().length() - 1), false) : is.none();
+            }
+            case "member", "uniquemember" -> {
+                return reference(value).map(is::groupWithMember).orElse(is.none());
+            }
+            case "memberuid" -> {
+                // names are stored in lower case: a value with capitals names no one exactly
+                return caseExact && !value.equals(lower) ? is.none() : is.groupWithPosixMember(lower);
+            }
+            default -> {
+                Optional<AttributeDefinition> found = filterable(attribute);
+                if (found.isEmpty()) {
+                    return is.none();
+                }
+                AttributeDefinition def = found.get();
+                Optional<Object> stored = switch (def.match()) {
+                    // caseExactMatch compares with what is stored as given: a name with capitals names no one
+                    case LOWER_CASE -> Optional.of(caseExact ? value : lower);
+                    case IGNORE_CASE -> Optional.of(caseExact ? value : lower);
+                    case EXACT -> Optional.of(value);
+                    case INTEGER -> number(value).map(n -> n);
+                    case UUID -> uuid(lower).map(u -> u);
+                    case REFERENCE -> reference(value).map(u -> u);
+                    case NONE -> Optional.empty();
+                };
+                boolean lowerStored = def.match() == Match.IGNORE_CASE && !caseExact;
+                return stored.map(v -> onlyFor(def.kinds(), is.equal(def.storage(), def.kinds(), v, lowerStored))).orElse(is.none());
+            }
+        }
     }
 
-    private Predicate like(String attribute, String pattern) {
-        return switch (attribute) {
-            case "uid", "cn", "name" -> cb.like(entry.get("liveName"), pattern, '\\');
-            case "displayname", "gecos" -> cb.like(cb.lower(entry.get("displayname")), pattern, '\\');
-            case "mail" -> mayFilterPrivate ? inCollection("mail", m -> cb.like(m.as(String.class), pattern, '\\')) : cb.disjunction();
-            default -> cb.disjunction();
-        };
+    private P like(String attribute, String pattern) {
+        Optional<AttributeDefinition> def = filterable(attribute)
+                .filter(d -> d.match() == Match.LOWER_CASE || d.match() == Match.IGNORE_CASE);
+        return def.map(d -> onlyFor(d.kinds(), is.like(d.storage(), d.kinds(), pattern, d.match() == Match.IGNORE_CASE))).orElse(is.none());
     }
 
-    private Predicate compare(String attribute, String value, boolean atLeast) {
-        return switch (attribute) {
-            case "gidnumber", "uidnumber" -> number(value).map(n -> {
-                Expression<Integer> gid = entry.get("gidnumber");
-                Predicate bound = atLeast ? cb.greaterThanOrEqualTo(gid, n) : cb.lessThanOrEqualTo(gid, n);
-                return attribute.equals("uidnumber") ? cb.and(accounts(), bound) : bound;
-            }).orElse(cb.disjunction());
-            case "uid", "cn", "name" -> atLeast ? cb.greaterThanOrEqualTo(entry.get("liveName"), value.toLowerCase(Locale.ROOT))
-                    : cb.lessThanOrEqualTo(entry.get("liveName"), value.toLowerCase(Locale.ROOT));
-            default -> cb.disjunction();
-        };
-    }
-
-    private Predicate objectClass(String value) {
-        if (value.equals("top")) {
-            return cb.conjunction();
+    /** Ordering: whole numbers, and the names (stored in lower case, compared as text). */
+    private P ordered(String attribute, String value, boolean atLeast) {
+        Optional<AttributeDefinition> found = filterable(attribute).filter(d -> !d.storage().collection());
+        if (found.isEmpty()) {
+            return is.none();
         }
-        if (PERSON_CLASSES.contains(value)) {
-            return kind(Person.class);
+        AttributeDefinition def = found.get();
+        if (def.match() == Match.INTEGER) {
+            return number(value).map(n -> onlyFor(def.kinds(), is.ordered(def.storage(), def.kinds(), n, atLeast))).orElse(is.none());
         }
-        if (value.equals("account")) {
-            return accounts();
+        if (def.match() == Match.LOWER_CASE) {
+            return onlyFor(def.kinds(), is.ordered(def.storage(), def.kinds(), value.toLowerCase(Locale.ROOT), atLeast));
         }
-        if (value.equals("posixaccount")) {
-            return cb.and(accounts(), entry.get("gidnumber").isNotNull());
-        }
-        if (GROUP_CLASSES.contains(value)) {
-            return kind(Group.class);
-        }
-        if (value.equals("posixgroup")) {
-            // an account's personal group is a posixGroup too (Kanidm's model: one id for both)
-            return entry.get("gidnumber").isNotNull();
-        }
-        return cb.disjunction();
-    }
-
-    private Predicate kind(Class<? extends Entry> type) {
-        return cb.equal(entry.type(), type);
-    }
-
-    private Predicate accounts() {
-        return cb.or(kind(Person.class), kind(ServiceAccount.class));
-    }
-
-    private <T> Predicate inCollection(String collection, Function<Join<Entry, T>, Predicate> condition) {
-        Subquery<Integer> sub = query.subquery(Integer.class);
-        Root<Entry> same = sub.correlate(entry);
-        Join<Entry, T> value = same.join(collection);
-        return cb.exists(sub.select(cb.literal(1)).where(condition.apply(value)));
+        return is.none();
     }
 
     /**
-     * The entry is a group with a member that meets the condition: an uncorrelated IN over the
-     * member table (indexed by member), not a TREAT of the outer entry, which Hibernate cannot
-     * nest in an OR of two such conditions (nslcd's initgroups filter).
+     * The schema attribute an LDAP attribute names, when the caller may filter by it: it is
+     * stored, and public, or the caller may read private attributes.
      */
-    private Predicate groupsWhereMember(Function<Path<UUID>, Predicate> condition) {
-        Subquery<UUID> sub = query.subquery(UUID.class);
-        Root<Group> group = sub.from(Group.class);
-        Join<Group, UUID> member = group.join("members");
-        return entry.get("uuid").in(sub.select(group.get("uuid")).where(condition.apply(member)));
+    private Optional<AttributeDefinition> filterable(String attribute) {
+        return Schema.byLdapName(attribute).filter(def -> def.storage() != null)
+                .filter(def -> def.visibility() == Visibility.PUBLIC || mayFilterPrivate);
     }
 
-    /** memberUid lists the POSIX accounts among a group's members (RFC 2307), so only they match it. */
-    private Predicate memberNamed(String name) {
-        return groupsWhereMember(m -> m.in(posixAccounts(name)));
+    /** The condition, on the kinds that carry the attribute only (uidNumber: accounts). */
+    private P onlyFor(Set<EntryKind> kinds, P condition) {
+        return kinds.equals(EVERY_KIND) ? condition : is.and(List.of(is.kindIn(kinds), condition));
     }
 
-    /** The UUIDs of the live POSIX accounts, or of the one with that name. */
-    private Subquery<UUID> posixAccounts(String name) {
-        Subquery<UUID> accounts = query.subquery(UUID.class);
-        Root<Account> account = accounts.from(Account.class);
-        List<Predicate> where = new ArrayList<>(List.of(account.get("recycledAt").isNull(), account.get("gidnumber").isNotNull()));
-        if (name != null) {
-            where.add(cb.equal(account.get("liveName"), name));
+    private P objectClass(String value) {
+        if (value.equals("top")) {
+            return is.all();
         }
-        return accounts.select(account.get("uuid")).where(where.toArray(Predicate[]::new));
+        if (PERSON_CLASSES.contains(value)) {
+            return is.kindIn(EnumSet.of(EntryKind.PERSON));
+        }
+        if (value.equals("account")) {
+            return is.kindIn(ACCOUNTS);
+        }
+        if (value.equals("posixaccount")) {
+            return is.and(List.of(is.kindIn(ACCOUNTS), is.present(POSIX_ID.storage(), EVERY_KIND)));
+        }
+        if (GROUP_CLASSES.contains(value)) {
+            return is.kindIn(EnumSet.of(EntryKind.GROUP));
+        }
+        if (value.equals("posixgroup")) {
+            // an account's personal group is a posixGroup too (Kanidm's model: one id for both)
+            return is.present(POSIX_ID.storage(), EVERY_KIND);
+        }
+        return is.none();
     }
 
     /**
@@ -212,38 +223,27 @@ final class LdapFilterTranslator {
      * ({@code :dn:}) and rules without an attribute are answered inappropriateMatching, as OpenLDAP
      * does. An attribute Signet does not serve matches nothing, as in any filter.
      */
-    private Predicate extensible(Filter filter) {
-        String ruleId = filter.getMatchingRuleID();
-        if (filter.getDNAttributes()) {
+    private P extensible(LdapFilter.ExtensibleMatch filter) {
+        String ruleId = filter.matchingRule();
+        if (filter.dnAttributes()) {
             throw new InappropriateMatching("matching the attributes of the DN (:dn:) is not supported");
         }
-        if (filter.getAttributeName() == null) {
+        if (filter.attribute() == null) {
             throw new InappropriateMatching("an extensible match needs an attribute type: matching every attribute is not supported");
         }
         Optional<MatchingRule> rule = ruleId == null ? Optional.empty() : MatchingRule.named(ruleId);
         if (ruleId != null && rule.isEmpty()) {
             throw new InappropriateMatching("matching rule " + ruleId + " is not supported");
         }
-        String attribute = attribute(filter);
+        String attribute = attribute(filter.attribute());
         Optional<LdapAttributeType> type = Subschema.attributeType(attribute);
         if (type.isEmpty()) {
-            return cb.disjunction();
+            return is.none();
         }
         if (rule.isPresent() && !rule.get().comparesEquality(type.get().syntax())) {
             throw new InappropriateMatching("matching rule " + rule.get().ruleName() + " does not apply to " + type.get().name());
         }
-        String value = filter.getAssertionValue();
-        return rule.filter(MatchingRule::caseExact).isPresent() ? exactly(attribute, value) : equal(attribute, value);
-    }
-
-    /** caseExactMatch: names are stored in lower case, so a value with capitals names no entry. */
-    private Predicate exactly(String attribute, String value) {
-        return switch (attribute) {
-            case "uid", "cn", "name", "spn", "memberuid" -> value.equals(value.toLowerCase(Locale.ROOT)) ? equal(attribute, value) : cb.disjunction();
-            case "displayname", "gecos" -> cb.equal(entry.get("displayname"), value);
-            case "mail" -> mayFilterPrivate ? inCollection("mail", m -> cb.equal(m, value)) : cb.disjunction();
-            default -> equal(attribute, value);
-        };
+        return equal(attribute, filter.value(), rule.filter(MatchingRule::caseExact).isPresent());
     }
 
     /** A DN (or spn or name) of one of our entries, as its UUID. */
@@ -268,13 +268,13 @@ final class LdapFilterTranslator {
     }
 
     /** A substring filter as a LIKE pattern; %, _ and \\ in the values are literals. */
-    private static String pattern(Filter filter) {
+    private static String pattern(LdapFilter.Substrings filter) {
         List<String> parts = new ArrayList<>();
-        parts.add(filter.getSubInitialString() == null ? "" : escape(filter.getSubInitialString()));
-        for (String any : filter.getSubAnyStrings()) {
+        parts.add(filter.initial() == null ? "" : escape(filter.initial()));
+        for (String any : filter.any()) {
             parts.add(escape(any));
         }
-        parts.add(filter.getSubFinalString() == null ? "" : escape(filter.getSubFinalString()));
+        parts.add(filter.last() == null ? "" : escape(filter.last()));
         return String.join("%", parts).toLowerCase(Locale.ROOT);
     }
 

@@ -24,6 +24,7 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
+import dev.signet.adapter.ldap.LdapFilter;
 import dev.signet.adapter.ldap.LdapSearchResult;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -172,7 +173,8 @@ final class Subschema {
     }
 
     /** Whether a search filter matches the subschema entry, with the SDK's matching rules for its attributes. */
-    static boolean matches(Filter filter) throws LDAPException {
+    static boolean matches(LdapFilter ldapFilter) throws LDAPException {
+        Filter filter = SdkFilter.of(ldapFilter);
         LdapSearchResult.Entry schema = entry(List.of());
         return filter.matchesEntry(new Entry(schema.dn(), schema.attributes().entrySet().stream()
                 .map(a -> new Attribute(a.getKey(), a.getValue())).toList()));

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Where each schema attribute lives on the entities: the one place attribute names meet fields.
@@ -96,10 +95,10 @@ final class AttributeBinding {
             case Schema.ACCOUNT_EXPIRE -> ((Account) e).setExpiresAt(single.map(Instant::parse).orElse(null));
             case Schema.LOGINSHELL -> ((Account) e).setLoginshell(single.orElse(null));
             case Schema.PASSWORD_MINIMUM_LENGTH ->
-                    ((Group) e).accountPolicy().setPasswordMinimumLength(bounded(def, single, 8, 128));
+                    ((Group) e).accountPolicy().setPasswordMinimumLength(bounded(def, single));
             case Schema.PASSWORD_MINIMUM_CLASSES ->
-                    ((Group) e).accountPolicy().setPasswordMinimumClasses(bounded(def, single, 0, 4));
-            case Schema.PASSWORD_HISTORY -> ((Group) e).accountPolicy().setPasswordHistory(bounded(def, single, 0, 64));
+                    ((Group) e).accountPolicy().setPasswordMinimumClasses(bounded(def, single));
+            case Schema.PASSWORD_HISTORY -> ((Group) e).accountPolicy().setPasswordHistory(bounded(def, single));
             case Schema.CREDENTIAL_TYPE_MINIMUM -> ((Group) e).accountPolicy().setCredentialTypeMinimum(single
                     .map(v -> CredentialType.parse(v).orElseThrow(() -> new InvalidInput(def.name(), def.name() + " must be any, mfa or passkey")))
                     .map(CredentialType::attributeValue).orElse(null));
@@ -107,13 +106,14 @@ final class AttributeBinding {
         }
     }
 
-    private static Integer bounded(AttributeDefinition def, Optional<String> value, int min, int max) {
+    /** A whole number within the schema's bounds for the attribute. */
+    private static Integer bounded(AttributeDefinition def, Optional<String> value) {
         if (value.isEmpty()) {
             return null;
         }
         long n = Long.parseLong(value.get());
-        if (n < min || n > max) {
-            throw new InvalidInput(def.name(), def.name() + " must be between " + min + " and " + max);
+        if (!def.bounds().contains(n)) {
+            throw new InvalidInput(def.name(), def.name() + " must be between " + def.bounds().min() + " and " + def.bounds().max());
         }
         return (int) n;
     }
@@ -134,9 +134,5 @@ final class AttributeBinding {
 
     private static List<String> opt(Optional<String> value) {
         return value.map(List::of).orElse(List.of());
-    }
-
-    static String describe(List<String> values) {
-        return values.stream().collect(Collectors.joining(", ", "[", "]"));
     }
 }

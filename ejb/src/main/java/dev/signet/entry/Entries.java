@@ -12,7 +12,11 @@ import dev.signet.model.Group;
 import dev.signet.model.Person;
 import dev.signet.model.ServiceAccount;
 import dev.signet.schema.AttributeDefinition;
+import dev.signet.schema.Match;
 import dev.signet.schema.Schema;
+import dev.signet.schema.Storage;
+import dev.signet.schema.Syntax;
+import dev.signet.schema.Visibility;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -99,18 +103,15 @@ public class Entries {
             if (!def.indexed()) {
                 throw new InvalidInput(def.name(), def.name() + " is not indexed and cannot filter a list");
             }
-            String p = "f" + params.size();
-            switch (def.name()) {
-                case Schema.NAME -> jpql.append(" and e.name = :").append(p);
-                case Schema.DISPLAYNAME -> jpql.append(" and e.displayname = :").append(p);
-                case Schema.MAIL -> jpql.append(" and :").append(p).append(" member of e.mail");
-                case Schema.GIDNUMBER, Schema.UIDNUMBER -> jpql.append(" and e.gidnumber = :").append(p);
-                case Schema.MEMBEROF -> jpql.append(" and :").append(p).append(" member of e.memberOf");
-                case Schema.UUID -> jpql.append(" and e.uuid = :").append(p);
-                default -> throw new InvalidInput(def.name(), def.name() + " cannot filter a list");
+            // where the schema stores it: a column or a collection that every entry has
+            Storage storage = def.storage();
+            if (storage == null || storage.onSubtype() || def.match() == Match.NONE) {
+                throw new InvalidInput(def.name(), def.name() + " cannot filter a list");
             }
+            String p = "f" + params.size();
+            jpql.append(storage.collection() ? " and :" + p + " member of e." + storage.path() : " and e." + storage.path() + " = :" + p);
             params.put(p, filterValue(def, f.getValue()));
-            if (def.name().equals(Schema.MAIL)) {
+            if (def.visibility() == Visibility.PRIVATE) {
                 requirePrivateFilterAllowed(caller, kind);
             }
         }
@@ -294,18 +295,18 @@ public class Entries {
         }
     }
 
+    /** A list filter's value as the schema compares it. */
     private Object filterValue(AttributeDefinition def, String raw) {
-        return switch (def.name()) {
-            case Schema.GIDNUMBER, Schema.UIDNUMBER -> {
+        return switch (def.match()) {
+            case INTEGER -> {
                 try {
                     yield Integer.valueOf(raw.trim());
                 } catch (NumberFormatException e) {
                     throw new InvalidInput(def.name(), def.name() + " must be a number");
                 }
             }
-            case Schema.MEMBEROF -> lookup.live(raw).map(Entry::uuid).orElse(new UUID(0, 0));
-            case Schema.UUID -> dev.signet.schema.Syntax.UUID_VALUE.normalise(def.name(), raw).transform(UUID::fromString);
-            case Schema.NAME -> dev.signet.schema.Syntax.INAME.normalise(def.name(), raw);
+            case REFERENCE -> lookup.live(raw).map(Entry::uuid).orElse(new UUID(0, 0));
+            case UUID -> Syntax.UUID_VALUE.normalise(def.name(), raw).transform(UUID::fromString);
             default -> def.syntax().normalise(def.name(), raw);
         };
     }

@@ -79,25 +79,36 @@ public class EntryLookup {
         return Optional.ofNullable(em.find(Entry.class, uuid));
     }
 
-    /** spn of each live entry among {@code uuids}, in one query. */
+    /** spn of each live entry among {@code uuids}. */
     public Map<UUID, String> spns(Collection<UUID> uuids) {
         Map<UUID, String> spns = new HashMap<>();
+        names(uuids).forEach((uuid, name) -> spns.put(uuid, spnOf(name)));
+        return spns;
+    }
+
+    /** The name of each live entry among {@code uuids}, a thousand per query. */
+    public Map<UUID, String> names(Collection<UUID> uuids) {
+        Map<UUID, String> names = new HashMap<>();
         if (uuids.isEmpty()) {
-            return spns;
+            return names;
         }
-        String suffix = "@" + domain.name().value();
         // a group of 100k members names them all: a thousand per query
         for (List<UUID> chunk : InLists.chunks(uuids)) {
             for (Object[] row : em.createQuery("select e.uuid, e.name from Entry e where e.uuid in :uuids and e.recycledAt is null", Object[].class)
                     .setParameter("uuids", chunk).getResultList()) {
-                spns.put((UUID) row[0], row[1] + suffix);
+                names.put((UUID) row[0], (String) row[1]);
             }
         }
-        return spns;
+        return names;
     }
 
     public String spn(Entry entry) {
-        return entry.name() + "@" + domain.name().value();
+        return spnOf(entry.name());
+    }
+
+    /** {@code name@domain}. */
+    public String spnOf(String name) {
+        return name + "@" + domain.name().value();
     }
 
     private static Optional<UUID> parseUuid(String ref) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Turns entries into what a caller may see of them. References (member, memberof,
@@ -51,6 +52,15 @@ public class EntryViews {
      * read, so a caller asking for two attributes (an LDAP search) costs no reference lookups.
      */
     public List<EntryView> of(List<? extends Entry> entries, Caller caller, Set<String> wanted) {
+        String suffix = lookup.spnOf(""); // "@domain", asked once rather than per reference
+        return of(entries, caller, wanted, name -> name + suffix);
+    }
+
+    /**
+     * The views with references in the form a protocol shows them: {@code reference} maps the
+     * referenced entry's name to it (an LDAP DN), so a reference is mapped from its UUID once.
+     */
+    public List<EntryView> of(List<? extends Entry> entries, Caller caller, Set<String> wanted, Function<String, String> reference) {
         if (entries.isEmpty()) {
             return List.of();
         }
@@ -66,10 +76,13 @@ public class EntryViews {
                 referenced.addAll(g.members());
             }
         }
-        Map<UUID, String> spns = references ? lookup.spns(referenced) : Map.of();
+        Map<UUID, String> shown = new HashMap<>();
+        if (references) {
+            lookup.names(referenced).forEach((uuid, name) -> shown.put(uuid, reference.apply(name)));
+        }
         List<EntryView> views = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            views.add(view(e, caller, spns, direct.getOrDefault(e.uuid(), List.of()), wanted));
+            views.add(view(e, caller, shown, direct.getOrDefault(e.uuid(), List.of()), wanted));
         }
         return views;
     }

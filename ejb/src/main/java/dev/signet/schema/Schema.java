@@ -14,8 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The attribute registry: every attribute an entry can have, declared here once. REST maps
- * through it today; LDAP, SCIM and sync map through it as they arrive.
+ * The attribute registry: every attribute an entry can have, declared here once with everything
+ * the protocols need to know of it (its LDAP names, who may read and write it, its bounds, where
+ * it is stored and how filters compare it, how LDAP writes it, where a sync source keeps it).
+ * REST, LDAP, SCIM and sync map through it; none of them keeps a list of attribute names.
  */
 public final class Schema {
     public static final String UUID = "uuid";
@@ -49,9 +51,9 @@ public final class Schema {
     public static final Set<String> ACCOUNT_POLICY = Set.of(PASSWORD_MINIMUM_LENGTH, PASSWORD_MINIMUM_CLASSES, PASSWORD_HISTORY,
             CREDENTIAL_TYPE_MINIMUM);
 
-    private static final Set<EntryKind> ALL = EnumSet.allOf(EntryKind.class);
     private static final Set<EntryKind> ACCOUNTS = EnumSet.of(PERSON, SERVICE_ACCOUNT);
     private static final Map<String, AttributeDefinition> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, AttributeDefinition> BY_LDAP_NAME = new java.util.HashMap<>();
     /**
      * Far more than anyone has (a person's addresses, a person's keys), and a bound on the rows one
      * request can make an entry carry: without it 10,000 addresses were each checked and stored.
@@ -60,49 +62,79 @@ public final class Schema {
     static final int MAX_SSH_PUBLICKEYS = 100;
 
     static {
-        define(UUID, "entryUUID", Syntax.SYSTEM, false, true, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
-        define(NAME, "name", Syntax.INAME, false, true, true, Visibility.PUBLIC, Writer.ADMIN, ALL, true);
-        define(SPN, "spn", Syntax.SYSTEM, false, true, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
-        define(CLASS, "objectClass", Syntax.SYSTEM, true, false, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
-        define(DISPLAYNAME, "displayName", Syntax.UTF8, false, false, true, Visibility.PUBLIC, Writer.SELF_OR_ADMIN, ALL, true);
-        define(DESCRIPTION, "description", Syntax.UTF8, false, false, false, Visibility.PUBLIC, Writer.ADMIN, ALL, true);
-        define(LEGALNAME, "legalName", Syntax.UTF8, false, false, false, Visibility.PRIVATE, Writer.SELF_OR_ADMIN, EnumSet.of(PERSON), true);
-        define(MAIL, "mail", Syntax.EMAIL, true, true, true, Visibility.PRIVATE, Writer.ADMIN, ALL, true, MAX_MAIL);
-        define(SSH_PUBLICKEY, "sshPublicKey", Syntax.SSH_PUBLIC_KEY, true, false, false, Visibility.PUBLIC, Writer.SELF_OR_ADMIN, ACCOUNTS, true,
-                MAX_SSH_PUBLICKEYS);
-        define(ACCOUNT_VALID_FROM, "accountValidFrom", Syntax.DATETIME, false, false, false, Visibility.PRIVATE, Writer.ADMIN, ACCOUNTS, true);
-        define(ACCOUNT_EXPIRE, "accountExpire", Syntax.DATETIME, false, false, false, Visibility.PRIVATE, Writer.ADMIN, ACCOUNTS, true);
-        define(LOCKED, "accountLocked", Syntax.SYSTEM, false, false, false, Visibility.PRIVATE, Writer.SYSTEM, ACCOUNTS, false);
-        define(LOCK_REASON, "accountLockReason", Syntax.SYSTEM, false, false, false, Visibility.PRIVATE, Writer.SYSTEM, ACCOUNTS, false);
-        define(MEMBER, "member", Syntax.REFERENCE, true, false, true, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), true);
-        define(MEMBEROF, "memberOf", Syntax.SYSTEM, true, false, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
-        define(DIRECTMEMBEROF, "directMemberOf", Syntax.SYSTEM, true, false, false, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
-        define(GIDNUMBER, "gidNumber", Syntax.SYSTEM, false, true, true, Visibility.PUBLIC, Writer.SYSTEM, ALL, true);
-        define(UIDNUMBER, "uidNumber", Syntax.SYSTEM, false, true, true, Visibility.PUBLIC, Writer.SYSTEM, ACCOUNTS, false);
-        define(LOGINSHELL, "loginShell", Syntax.UTF8, false, false, false, Visibility.PUBLIC, Writer.SELF_OR_ADMIN, ACCOUNTS, true);
-        define(HOMEDIRECTORY, "homeDirectory", Syntax.SYSTEM, false, false, false, Visibility.PUBLIC, Writer.SYSTEM, ACCOUNTS, false);
-        define(CREATED_AT, "createTimestamp", Syntax.SYSTEM, false, false, false, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
-        define(MODIFIED_AT, "modifyTimestamp", Syntax.SYSTEM, false, false, false, Visibility.PUBLIC, Writer.SYSTEM, ALL, false);
-        define(PASSWORD_MINIMUM_LENGTH, "authPasswordMinimumLength", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
-        define(PASSWORD_MINIMUM_CLASSES, "authPasswordMinimumClasses", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
-        define(PASSWORD_HISTORY, "authPasswordHistory", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
-        define(CREDENTIAL_TYPE_MINIMUM, "credentialTypeMinimum", Syntax.UTF8, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
-        define(SYNC_PARENT, "syncParentUuid", Syntax.SYSTEM, false, false, false, Visibility.PRIVATE, Writer.SYSTEM, ALL, false);
+        define(attribute(UUID).ldap("entryUUID").syntax(Syntax.SYSTEM).unique().indexed()
+                .stored(Storage.column("uuid"), Match.UUID));
+        define(attribute(NAME).ldap("name", "uid", "cn").syntax(Syntax.INAME).unique().indexed().writer(Writer.ADMIN).syncOwned()
+                .stored(Storage.column("liveName"), Match.LOWER_CASE).importedFrom("uid"));
+        define(attribute(SPN).ldap("spn").syntax(Syntax.SYSTEM).unique().indexed());
+        define(attribute(CLASS).ldap("objectClass").syntax(Syntax.SYSTEM).multiValued().indexed().ldapForm(LdapForm.NOT_SERVED));
+        define(attribute(DISPLAYNAME).ldap("displayName", "gecos").syntax(Syntax.UTF8).indexed().writer(Writer.SELF_OR_ADMIN).syncOwned()
+                .stored(Storage.column("displayname"), Match.IGNORE_CASE).importedFrom("displayName"));
+        define(attribute(DESCRIPTION).ldap("description").syntax(Syntax.UTF8).writer(Writer.ADMIN).syncOwned()
+                .stored(Storage.column("description")));
+        define(attribute(LEGALNAME).ldap("legalName").syntax(Syntax.UTF8).visibility(Visibility.PRIVATE).writer(Writer.SELF_OR_ADMIN)
+                .kinds(EnumSet.of(PERSON)).syncOwned());
+        define(attribute(MAIL).ldap("mail").syntax(Syntax.EMAIL).multiValued(MAX_MAIL).unique().indexed().visibility(Visibility.PRIVATE)
+                .writer(Writer.ADMIN).syncOwned().stored(Storage.collection("mail"), Match.LOWER_CASE).importedFrom("mail"));
+        define(attribute(SSH_PUBLICKEY).ldap("sshPublicKey").syntax(Syntax.SSH_PUBLIC_KEY).multiValued(MAX_SSH_PUBLICKEYS)
+                .writer(Writer.SELF_OR_ADMIN).kinds(ACCOUNTS).syncOwned().ldapForm(LdapForm.SSH_KEY).importedFrom("sshPublicKey"));
+        define(attribute(ACCOUNT_VALID_FROM).ldap("accountValidFrom").syntax(Syntax.DATETIME).visibility(Visibility.PRIVATE)
+                .writer(Writer.ADMIN).kinds(ACCOUNTS).syncOwned().ldapForm(LdapForm.GENERALIZED_TIME));
+        define(attribute(ACCOUNT_EXPIRE).ldap("accountExpire").syntax(Syntax.DATETIME).visibility(Visibility.PRIVATE)
+                .writer(Writer.ADMIN).kinds(ACCOUNTS).syncOwned().ldapForm(LdapForm.GENERALIZED_TIME));
+        define(attribute(LOCKED).ldap("accountLocked").syntax(Syntax.SYSTEM).visibility(Visibility.PRIVATE).kinds(ACCOUNTS)
+                .ldapForm(LdapForm.BOOLEAN));
+        define(attribute(LOCK_REASON).ldap("accountLockReason").syntax(Syntax.SYSTEM).visibility(Visibility.PRIVATE).kinds(ACCOUNTS));
+        define(attribute(MEMBER).ldap("member", "uniqueMember").syntax(Syntax.REFERENCE).multiValued().indexed().writer(Writer.ADMIN)
+                .kinds(EnumSet.of(GROUP)).syncOwned().stored(Storage.subtypeCollection("members"), Match.REFERENCE).ldapForm(LdapForm.DN)
+                .importedFrom("member"));
+        define(attribute(MEMBEROF).ldap("memberOf").syntax(Syntax.SYSTEM).multiValued().indexed()
+                .stored(Storage.collection("memberOf"), Match.REFERENCE).ldapForm(LdapForm.DN));
+        define(attribute(DIRECTMEMBEROF).ldap("directMemberOf").syntax(Syntax.SYSTEM).multiValued().ldapForm(LdapForm.DN));
+        define(attribute(GIDNUMBER).ldap("gidNumber").syntax(Syntax.SYSTEM).unique().indexed().syncOwned()
+                .stored(Storage.column("gidnumber"), Match.INTEGER).importedFrom("gidNumber"));
+        // an account's uid number is its gid number (Kanidm's model: one POSIX id for the account and its personal group)
+        define(attribute(UIDNUMBER).ldap("uidNumber").syntax(Syntax.SYSTEM).unique().indexed().kinds(ACCOUNTS)
+                .stored(Storage.column("gidnumber"), Match.INTEGER).importedFrom("uidNumber"));
+        define(attribute(LOGINSHELL).ldap("loginShell").syntax(Syntax.UTF8).writer(Writer.SELF_OR_ADMIN).kinds(ACCOUNTS).syncOwned()
+                .stored(Storage.subtypeColumn("loginshell"), Match.EXACT).importedFrom("loginShell"));
+        define(attribute(HOMEDIRECTORY).ldap("homeDirectory").syntax(Syntax.SYSTEM).kinds(ACCOUNTS));
+        define(attribute(CREATED_AT).ldap("createTimestamp").syntax(Syntax.SYSTEM).ldapForm(LdapForm.GENERALIZED_TIME));
+        define(attribute(MODIFIED_AT).ldap("modifyTimestamp").syntax(Syntax.SYSTEM).ldapForm(LdapForm.GENERALIZED_TIME));
+        define(attribute(PASSWORD_MINIMUM_LENGTH).ldap("authPasswordMinimumLength").syntax(Syntax.INTEGER).writer(Writer.ADMIN)
+                .kinds(EnumSet.of(GROUP)).bounds(8, 128));
+        define(attribute(PASSWORD_MINIMUM_CLASSES).ldap("authPasswordMinimumClasses").syntax(Syntax.INTEGER).writer(Writer.ADMIN)
+                .kinds(EnumSet.of(GROUP)).bounds(0, 4));
+        define(attribute(PASSWORD_HISTORY).ldap("authPasswordHistory").syntax(Syntax.INTEGER).writer(Writer.ADMIN)
+                .kinds(EnumSet.of(GROUP)).bounds(0, 64));
+        define(attribute(CREDENTIAL_TYPE_MINIMUM).ldap("credentialTypeMinimum").syntax(Syntax.UTF8).writer(Writer.ADMIN)
+                .kinds(EnumSet.of(GROUP)));
+        define(attribute(SYNC_PARENT).ldap("syncParentUuid").syntax(Syntax.SYSTEM).visibility(Visibility.PRIVATE));
     }
 
     private Schema() {
     }
 
-    /** Multi-valued attributes without a bound of their own: group members (a group may hold everyone), computed ones. */
-    private static void define(String name, String ldapName, Syntax syntax, boolean multi, boolean unique, boolean indexed,
-                               Visibility visibility, Writer writer, Set<EntryKind> kinds, boolean syncOwned) {
-        define(name, ldapName, syntax, multi, unique, indexed, visibility, writer, kinds, syncOwned, multi ? Integer.MAX_VALUE : 1);
+    /** A definition to build: its name, then what differs from the defaults (public, system-written, every kind, single-valued). */
+    private static AttributeDefinition.Builder attribute(String name) {
+        return new AttributeDefinition.Builder(name);
     }
 
-    private static void define(String name, String ldapName, Syntax syntax, boolean multi, boolean unique, boolean indexed,
-                               Visibility visibility, Writer writer, Set<EntryKind> kinds, boolean syncOwned, int maxValues) {
-        BY_NAME.put(name, new AttributeDefinition(name, ldapName, syntax, multi, unique, indexed, visibility, writer, kinds, syncOwned,
-                maxValues));
+    private static void define(AttributeDefinition.Builder attribute) {
+        AttributeDefinition def = attribute.build();
+        BY_NAME.put(def.name(), def);
+        BY_LDAP_NAME.put(def.ldapName().toLowerCase(java.util.Locale.ROOT), def);
+        def.ldapAliases().forEach(alias -> BY_LDAP_NAME.putIfAbsent(alias, def));
+    }
+
+    /** The attribute an LDAP attribute type (any case, options such as {@code ;binary} dropped) names, by its LDAP name or an alias. */
+    public static Optional<AttributeDefinition> byLdapName(String ldapAttribute) {
+        if (ldapAttribute == null) {
+            return Optional.empty();
+        }
+        String type = ldapAttribute.toLowerCase(java.util.Locale.ROOT);
+        int options = type.indexOf(';');
+        return Optional.ofNullable(BY_LDAP_NAME.get(options < 0 ? type : type.substring(0, options)));
     }
 
     public static Optional<AttributeDefinition> find(String name) {

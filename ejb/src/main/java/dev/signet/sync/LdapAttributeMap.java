@@ -1,6 +1,8 @@
 package dev.signet.sync;
 
 import dev.signet.fault.InvalidInput;
+import dev.signet.schema.AttributeDefinition;
+import dev.signet.schema.Schema;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,18 +22,17 @@ public record LdapAttributeMap(Map<String, String> mapped) {
 
     static {
         Map<String, String> defaults = new LinkedHashMap<>();
+        // what only an import needs: the source's own id, a group's name, a person's hash, a posixGroup's members by name
         defaults.put("id", "entryUUID");
-        defaults.put("name", "uid");
         defaults.put("group_name", "cn");
-        defaults.put("displayname", "displayName");
-        defaults.put("mail", "mail");
-        defaults.put("uidnumber", "uidNumber");
-        defaults.put("gidnumber", "gidNumber");
-        defaults.put("ssh_publickey", "sshPublicKey");
-        defaults.put("loginshell", "loginShell");
         defaults.put("password", "userPassword");
-        defaults.put("member", "member");
         defaults.put("memberuid", "memberUid");
+        // the rest as the schema says each attribute is held in a directory
+        for (AttributeDefinition def : Schema.all()) {
+            if (def.importedFrom() != null) {
+                defaults.put(def.name(), def.importedFrom());
+            }
+        }
         DEFAULTS = Map.copyOf(defaults);
     }
 

@@ -4,20 +4,11 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.signet.fault.InvalidInput;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +81,18 @@ public record LdapSource(String url, String bindDn, String baseDn, String person
         throw new InvalidInput("ca_pem", "ca_pem must hold one or more PEM certificates (-----BEGIN CERTIFICATE-----)");
     }
 
+    /**
+     * The name an entry the source names {@code sourceName} is imported under: lower case, or its
+     * remapped name; empty when it is excluded.
+     */
+    public java.util.Optional<String> importedName(String sourceName) {
+        String name = sourceName.toLowerCase(Locale.ROOT);
+        if (exclude.contains(name)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(remap.getOrDefault(name, name));
+    }
+
     public boolean startTls() {
         return url.toLowerCase(Locale.ROOT).startsWith("ldap:");
     }
@@ -101,53 +104,5 @@ public record LdapSource(String url, String bindDn, String baseDn, String person
     public int port() {
         int port = URI.create(url).getPort();
         return port > 0 ? port : startTls() ? 389 : 636;
-    }
-
-    public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("url", url).add("bind_dn", bindDn).add("base_dn", baseDn)
-                .add("person_filter", personFilter).add("group_filter", groupFilter);
-        if (caPem != null) {
-            json.add("ca_pem", caPem);
-        }
-        JsonArrayBuilder excluded = Json.createArrayBuilder();
-        exclude.forEach(excluded::add);
-        JsonObjectBuilder remapped = Json.createObjectBuilder();
-        remap.forEach(remapped::add);
-        JsonObjectBuilder attributes = Json.createObjectBuilder();
-        attributeMap.mapped().forEach(attributes::add);
-        return json.add("exclude", excluded).add("remap", remapped).add("attribute_map", attributes).build().toString();
-    }
-
-    public static LdapSource fromJson(String text) {
-        return fromJson(Json.createReader(new StringReader(text)).readObject());
-    }
-
-    public static LdapSource fromJson(JsonObject json) {
-        List<String> exclude = new ArrayList<>();
-        if (json.get("exclude") instanceof jakarta.json.JsonArray list) {
-            list.forEach(v -> exclude.add(string(v, "exclude")));
-        }
-        Map<String, String> remap = new LinkedHashMap<>();
-        if (json.get("remap") instanceof JsonObject map) {
-            map.forEach((from, to) -> remap.put(from, string(to, "remap")));
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        if (json.get("attribute_map") instanceof JsonObject map) {
-            map.forEach((key, name) -> attributes.put(key, string(name, "attribute_map")));
-        }
-        return new LdapSource(optional(json, "url"), optional(json, "bind_dn"), optional(json, "base_dn"), optional(json, "person_filter"),
-                optional(json, "group_filter"), optional(json, "ca_pem"), exclude, remap, new LdapAttributeMap(attributes));
-    }
-
-    private static String optional(JsonObject json, String key) {
-        JsonValue value = json.get(key);
-        return value == null || value == JsonValue.NULL ? null : string(value, key);
-    }
-
-    private static String string(JsonValue value, String field) {
-        if (!(value instanceof JsonString s)) {
-            throw new InvalidInput(field, field + " must be a string");
-        }
-        return s.getString();
     }
 }

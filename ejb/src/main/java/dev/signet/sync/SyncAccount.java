@@ -120,7 +120,7 @@ public class SyncAccount {
     }
 
     public java.util.Optional<LdapSource> ldapSource() {
-        return java.util.Optional.ofNullable(ldapSource).map(LdapSource::fromJson);
+        return java.util.Optional.ofNullable(ldapSource).map(LdapSourceJson::parse);
     }
 
     java.util.Optional<String> sealedBindPassword() {
@@ -128,11 +128,11 @@ public class SyncAccount {
     }
 
     void readFrom(LdapSource source, String sealedPassword) {
-        if (!source.toJson().equals(this.ldapSource)) {
+        if (!LdapSourceJson.text(source).equals(this.ldapSource)) {
             // another directory, base or filter: the source's sync state means nothing for it
             this.cookie = null;
         }
-        this.ldapSource = source.toJson();
+        this.ldapSource = LdapSourceJson.text(source);
         this.sealedBindPassword = sealedPassword;
     }
 

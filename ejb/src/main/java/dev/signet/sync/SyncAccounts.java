@@ -64,7 +64,7 @@ public class SyncAccounts {
     @EJB
     private SyncJobs jobs;
 
-    public SyncAccount create(String name, String description) {
+    public SyncAccountView create(String name, String description) {
         Caller caller = admin();
         String normal = Syntax.INAME.normalise(Schema.NAME, name);
         SyncAccount account = new SyncAccount(UUID.randomUUID(), normal,
@@ -73,17 +73,18 @@ public class SyncAccounts {
         claims.claimName(account.uuid(), ValueClaim.HolderKind.SYNC_ACCOUNT, normal, Schema.NAME);
         em.persist(account);
         audit.success("sync.account.create", caller, null, "sync account " + normal);
-        return account;
+        return SyncAccountView.of(account);
     }
 
-    public List<SyncAccount> list() {
+    public List<SyncAccountView> list() {
         reader();
-        return em.createQuery("select a from SyncAccount a order by a.name", SyncAccount.class).getResultList();
+        return em.createQuery("select a from SyncAccount a order by a.name", SyncAccount.class).getResultList().stream()
+                .map(SyncAccountView::of).toList();
     }
 
-    public SyncAccount get(String id) {
+    public SyncAccountView get(String id) {
         reader();
-        return require(id);
+        return SyncAccountView.of(require(id));
     }
 
     /** A new sync token (shown once); the previous one stops working. The sync state stays. */
@@ -108,14 +109,14 @@ public class SyncAccounts {
     }
 
     /** Where the account's job reads from; the bind password is sealed with the key-encryption key. */
-    public SyncAccount readFromLdap(String id, LdapSource source, String bindPassword) {
+    public SyncAccountView readFromLdap(String id, LdapSource source, String bindPassword) {
         Caller caller = admin();
         SyncAccount account = require(id);
         String sealed = bindPassword == null ? account.sealedBindPassword().orElse(null)
                 : dev.signet.domain.KeyEncryption.fromConfiguredFile().encrypt(bindPassword, SyncRuns.PASSWORD_CONTEXT);
         account.readFrom(source, sealed);
         audit.success("sync.source", caller, null, "sync account " + account.name() + " reads " + source.url() + " " + source.baseDn());
-        return account;
+        return SyncAccountView.of(account);
     }
 
     /**
@@ -155,7 +156,7 @@ public class SyncAccounts {
     }
 
     /** Runs the account's job on a schedule (cron fields), on one node of the cluster; null stops it. */
-    public SyncAccount schedule(String id, String cron) {
+    public SyncAccountView schedule(String id, String cron) {
         Caller caller = admin();
         SyncAccount account = require(id);
         if (cron != null) {
@@ -167,11 +168,11 @@ public class SyncAccounts {
         jobs.reschedule(account.uuid(), cron);
         account.scheduled(cron);
         audit.success("sync.schedule", caller, null, "sync account " + account.name() + ": " + (cron == null ? "no schedule" : cron));
-        return account;
+        return SyncAccountView.of(account);
     }
 
     /** Replaces the set of attributes the account yields to local changes. */
-    public SyncAccount yieldAttributes(String id, List<String> attributes) {
+    public SyncAccountView yieldAttributes(String id, List<String> attributes) {
         Caller caller = admin();
         SyncAccount account = require(id);
         Set<String> valid = new LinkedHashSet<>();
@@ -186,7 +187,7 @@ public class SyncAccounts {
         }
         account.replaceYieldAttributes(valid);
         audit.success("sync.yield", caller, null, "sync account " + account.name() + " yields " + String.join(", ", valid));
-        return account;
+        return SyncAccountView.of(account);
     }
 
     /** Every imported entry becomes an ordinary local one; the account can no longer sync. */

@@ -211,11 +211,11 @@ public class SyncRuns {
     }
 
     /** The account's runs, newest first. */
-    public List<SyncRun> history(String accountId) {
+    public List<SyncRunView> history(String accountId) {
         AccessControl.requireMember(callers.current(), BuiltinGroup.IDM_ADMINS, "sync accounts");
         SyncAccount account = accounts.find(accountId).orElseThrow(() -> new EntryNotFound(accountId));
         return em.createQuery("select r from SyncRun r where r.account = :account order by r.started desc", SyncRun.class)
-                .setParameter("account", account.uuid()).setMaxResults(100).getResultList();
+                .setParameter("account", account.uuid()).setMaxResults(100).getResultList().stream().map(SyncRunView::of).toList();
     }
 
 }

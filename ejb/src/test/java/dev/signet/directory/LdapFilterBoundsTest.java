@@ -3,21 +3,21 @@ package dev.signet.directory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.unboundid.ldap.sdk.Filter;
+import dev.signet.adapter.ldap.LdapFilter;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LdapFilterBoundsTest {
-    private static Filter or(int terms) throws Exception {
+    private static LdapFilter or(int terms) throws Exception {
         StringBuilder filter = new StringBuilder("(|");
         for (int i = 0; i < terms; i++) {
             filter.append("(uid=u").append(i).append(')');
         }
-        return Filter.create(filter.append(')').toString());
+        return Filters.parse(filter.append(')').toString());
     }
 
-    private static Filter nested(int levels) throws Exception {
-        return Filter.create("(!".repeat(levels - 1) + "(uid=x)" + ")".repeat(levels - 1));
+    private static LdapFilter nested(int levels) throws Exception {
+        return Filters.parse("(!".repeat(levels - 1) + "(uid=x)" + ")".repeat(levels - 1));
     }
 
     @Test
@@ -36,9 +36,9 @@ class LdapFilterBoundsTest {
     @Test
     void whatRealClientsSendIsWithinTheBounds() throws Exception {
         // nslcd's initgroups and a sync client's change filter
-        assertEquals(Optional.empty(), LdapFilterBounds.exceeded(Filter.create(
+        assertEquals(Optional.empty(), LdapFilterBounds.exceeded(Filters.parse(
                 "(&(objectClass=posixGroup)(|(memberUid=jsmith)(member=spn=jsmith@example.com,dc=example,dc=com)))")));
-        assertEquals(Optional.empty(), LdapFilterBounds.exceeded(Filter.create(
+        assertEquals(Optional.empty(), LdapFilterBounds.exceeded(Filters.parse(
                 "(&(|(objectClass=person)(objectClass=groupOfNames))(!(cn=tmp*))(uidNumber>=65536)(uidNumber<=70000))")));
     }
 }

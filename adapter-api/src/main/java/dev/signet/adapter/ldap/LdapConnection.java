@@ -7,17 +7,21 @@ import java.util.Objects;
  *
  * @param connectionId the adapter's id for the connection, stable for its lifetime
  * @param remoteAddress the peer address, for audit and lockout
- * @param boundName the bind name the core accepted on this connection, or empty if anonymous
+ * @param bound the identity the core bound on this connection, or null if anonymous
  * @param secure whether the connection is protected by TLS (LDAPS or after StartTLS)
  */
-public record LdapConnection(String connectionId, String remoteAddress, String boundName, boolean secure) {
+public record LdapConnection(String connectionId, String remoteAddress, LdapBoundIdentity bound, boolean secure) {
     public LdapConnection {
         Objects.requireNonNull(connectionId, "connectionId");
         Objects.requireNonNull(remoteAddress, "remoteAddress");
-        boundName = boundName == null ? "" : boundName;
     }
 
     public boolean anonymous() {
-        return boundName.isEmpty();
+        return bound == null;
+    }
+
+    /** The DN the connection is bound as, empty if anonymous. */
+    public String boundDn() {
+        return bound == null ? "" : bound.dn();
     }
 }

@@ -10,6 +10,8 @@ package dev.signet.adapter.ldap;
  */
 public record LdapResult(int resultCode, String matchedDn, String diagnosticMessage) {
     public static final int SUCCESS = 0;
+    public static final int COMPARE_FALSE = 5;
+    public static final int COMPARE_TRUE = 6;
     public static final int INVALID_CREDENTIALS = 49;
 
     public LdapResult {

@@ -1,11 +1,9 @@
 package dev.signet.batch.ldap;
 
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import dev.signet.model.EntryKind;
-import dev.signet.schema.Schema;
+import dev.signet.sync.ImportedEntry;
 import dev.signet.sync.LdapAttributeMap;
 import dev.signet.sync.LdapSource;
-import dev.signet.sync.SyncApplier;
 import dev.signet.sync.SyncRuns;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.JobContext;
@@ -15,17 +13,18 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Step 1's processor: a directory entry in Signet's terms. People are named by {@code uid},
- * groups by {@code cn}; the identity is the source's {@code entryUUID} (so a rename upstream is
- * a rename here), or one derived from the DN where the source has none. Excluded names are
- * skipped; remapped names imported under their new name.
+ * Step 1's processor: reads a directory entry's attributes (through the source's attribute map)
+ * and hands their values to the core's {@link ImportedEntry}, which says what they mean in
+ * Signet. People are named by {@code uid}, groups by {@code cn}; the identity is the source's
+ * {@code entryUUID} (so a rename upstream is a rename here), or one derived from the DN where the
+ * source has none. Excluded names are skipped; remapped names imported under their new name.
  */
 @Named
 @Dependent
@@ -48,62 +47,33 @@ public class LdapEntryMapper implements ItemProcessor {
         SearchResultEntry entry = (SearchResultEntry) item;
         LdapAttributeMap map = source.attributeMap();
         boolean group = LdapSource.GROUP_CLASSES.stream().anyMatch(entry::hasObjectClass);
-        String name = entry.getAttributeValue(group ? map.of("group_name") : map.of("name"));
-        if (name == null) {
+        String sourceName = entry.getAttributeValue(group ? map.of("group_name") : map.of("name"));
+        Optional<String> name = sourceName == null ? Optional.empty() : source.importedName(sourceName);
+        if (name.isEmpty()) {
             return null;
         }
-        name = name.toLowerCase(Locale.ROOT);
-        if (source.exclude().contains(name)) {
-            return null;
-        }
-        name = source.remap().getOrDefault(name, name);
-        Map<String, List<String>> attrs = new LinkedHashMap<>();
-        attrs.put(Schema.NAME, List.of(name));
-        String display = entry.getAttributeValue(map.of("displayname")) != null ? entry.getAttributeValue(map.of("displayname"))
-                : entry.getAttributeValue("cn");
-        if (display != null) {
-            attrs.put(Schema.DISPLAYNAME, List.of(display));
-        }
+        ImportedEntry imported = group ? ImportedEntry.group(name.get()) : ImportedEntry.person(name.get());
+        String display = entry.getAttributeValue(map.of("displayname"));
+        imported.displayname(display != null ? display : entry.getAttributeValue("cn"));
         if (group) {
             List<String> members = new ArrayList<>();
-            for (String attribute : new java.util.LinkedHashSet<>(List.of(map.of("member"), "uniqueMember"))) {
-                String[] values = entry.getAttributeValues(attribute);
-                if (values != null) {
-                    members.addAll(List.of(values));
-                }
+            for (String attribute : new LinkedHashSet<>(List.of(map.of("member"), "uniqueMember"))) {
+                members.addAll(values(entry, attribute));
             }
-            attrs.put(Schema.MEMBER, members);
-            String[] memberUids = entry.getAttributeValues(map.of("memberuid"));
-            if (memberUids != null) {
-                attrs.put(SyncRuns.MEMBER_UID, List.of(memberUids));
-            }
-            if (entry.getAttributeValue(map.of("gidnumber")) != null) {
-                attrs.put(Schema.GIDNUMBER, List.of(entry.getAttributeValue(map.of("gidnumber"))));
-            }
+            imported.members(members).memberUids(values(entry, map.of("memberuid"))).posixId(entry.getAttributeValue(map.of("gidnumber")));
         } else {
-            // Kanidm's model: an account's uid number and its personal group's gid number are one
-            if (entry.getAttributeValue(map.of("uidnumber")) != null) {
-                attrs.put(Schema.GIDNUMBER, List.of(entry.getAttributeValue(map.of("uidnumber"))));
-            }
-            String[] keys = entry.getAttributeValues(map.of("ssh_publickey"));
-            if (keys != null) {
-                List<String> tagged = new ArrayList<>();
-                for (int i = 0; i < keys.length; i++) {
-                    tagged.add("ldap" + (i + 1) + ": " + keys[i]);
-                }
-                attrs.put(Schema.SSH_PUBLICKEY, tagged);
-            }
-            String hash = entry.getAttributeValue(map.of("password"));
-            if (hash != null) {
-                attrs.put(SyncApplier.PASSWORD_HASH, List.of(hash));
-            }
-            String[] mail = entry.getAttributeValues(map.of("mail"));
-            attrs.put(Schema.MAIL, mail == null ? List.of() : List.of(mail));
-            if (entry.getAttributeValue(map.of("loginshell")) != null) {
-                attrs.put(Schema.LOGINSHELL, List.of(entry.getAttributeValue(map.of("loginshell"))));
-            }
+            imported.posixId(entry.getAttributeValue(map.of("uidnumber")))
+                    .sshPublicKeys(values(entry, map.of("ssh_publickey")))
+                    .passwordHash(entry.getAttributeValue(map.of("password")))
+                    .mail(values(entry, map.of("mail")))
+                    .loginShell(entry.getAttributeValue(map.of("loginshell")));
         }
-        return new SyncRuns.SourceItem(group ? EntryKind.GROUP : EntryKind.PERSON, identity(entry, map.of("id")), entry.getDN(), attrs);
+        return imported.item(identity(entry, map.of("id")), entry.getDN());
+    }
+
+    private static List<String> values(SearchResultEntry entry, String attribute) {
+        String[] values = entry.getAttributeValues(attribute);
+        return values == null ? List.of() : List.of(values);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.signet.ldap.adapter;
 
+import dev.signet.adapter.ldap.LdapBindResult;
+import dev.signet.adapter.ldap.LdapBoundIdentity;
+import dev.signet.adapter.ldap.LdapCompare;
 import dev.signet.adapter.ldap.LdapConnection;
 import dev.signet.adapter.ldap.LdapResult;
 import dev.signet.adapter.ldap.LdapSearch;
@@ -38,9 +41,10 @@ import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IoSession;
 
 /**
- * One decoded LDAP operation at a time per connection, answered by the core (bind, search, and
- * compare as a search) or here (whoami, unbind, abandon; writes are refused: the gateway is read-only). The connection's
- * bound name is the only state kept; StartTLS (plain listener) puts TLS under the connection. A PDU the codec cannot read closes that connection only.
+ * One decoded LDAP operation at a time per connection, answered by the core (bind, search,
+ * compare) or here (whoami, unbind, abandon; writes are refused: the gateway is read-only). The
+ * identity the core bound ({@link LdapBoundIdentity}) is the only state kept and goes back to the
+ * core with every operation; StartTLS (plain listener) puts TLS under the connection. A PDU the codec cannot read closes that connection only.
  * A bound account's searches and compares take at most its share of the workers at once ({@link AccountOperations}); past it they get busy.
  */
 final class LdapSessionHandler extends IoHandlerAdapter {
@@ -89,11 +93,12 @@ final class LdapSessionHandler extends IoHandlerAdapter {
 
     /** A bound account's searches and compares run at most its share of the workers at once; past it they are answered busy. */
     private void withinTheAccountsShare(IoSession session, Object message) throws Exception {
-        String account = bound(session);
-        if (account.isEmpty() || !(message instanceof SearchRequest || message instanceof CompareRequest)) {
+        LdapBoundIdentity bound = bound(session);
+        if (bound == null || !(message instanceof SearchRequest || message instanceof CompareRequest)) {
             dispatch(session, message);
             return;
         }
+        String account = bound.account().toString();
         if (!accounts.enter(account)) {
             answer(session, ((ResultResponseRequest) message).getResultResponse(), ResultCodeEnum.BUSY,
                     "too many operations in progress for this account; retry later");
@@ -114,8 +119,8 @@ final class LdapSessionHandler extends IoHandlerAdapter {
         } else if (message instanceof ExtendedRequest extended && WHO_AM_I.equals(extended.getRequestName())) {
             // RFC 4532: no response name, the authorization identity as the value (empty if anonymous)
             OpaqueExtendedResponse response = new OpaqueExtendedResponse(extended.getMessageId());
-            String bound = bound(session);
-            response.setResponseValue(bound.isEmpty() ? new byte[0] : ("dn:" + bound).getBytes(StandardCharsets.UTF_8));
+            LdapBoundIdentity bound = bound(session);
+            response.setResponseValue(bound == null ? new byte[0] : ("dn:" + bound.dn()).getBytes(StandardCharsets.UTF_8));
             response.getLdapResult().setResultCode(ResultCodeEnum.SUCCESS);
             session.write(response);
         } else if (message instanceof ExtendedRequest extended && START_TLS.equals(extended.getRequestName())) {
@@ -158,9 +163,14 @@ final class LdapSessionHandler extends IoHandlerAdapter {
         char[] password = utf8(bind.getCredentials());
         try {
             LdapConnection connection = connection(session);
-            LdapResult result = core.call(listener -> listener.bind(connection, name, password));
-            // the core names the entry it bound in matchedDn; whoami and later operations use it
-            session.setAttribute(BOUND, result.resultCode() == LdapResult.SUCCESS ? result.matchedDn() : "");
+            LdapBindResult bound = core.call(listener -> listener.bind(connection, name, password));
+            // RFC 4511 4.2.1: a bind, even a failed one, ends what the connection was bound as before
+            if (bound.bound() == null) {
+                session.removeAttribute(BOUND);
+            } else {
+                session.setAttribute(BOUND, bound.bound());
+            }
+            LdapResult result = bound.result();
             answer(session, response, ResultCodeEnum.getResultCode(result.resultCode()),
                     result.resultCode() == LdapResult.SUCCESS ? "" : result.diagnosticMessage());
         } finally {
@@ -171,7 +181,7 @@ final class LdapSessionHandler extends IoHandlerAdapter {
     private void search(IoSession session, SearchRequest request) throws Exception {
         PagedResults paged = (PagedResults) request.getControl(PagedResults.OID);
         LdapSearch search = new LdapSearch(request.getBase() == null ? "" : request.getBase().getName(), request.getScope().getScope(),
-                request.getFilter() == null ? "(objectClass=*)" : FilterText.of(request.getFilter()), request.getAttributes(),
+                DecodedFilter.of(request.getFilter()), request.getAttributes(),
                 (int) Math.min(Integer.MAX_VALUE, request.getSizeLimit()), request.getTimeLimit(),
                 paged == null ? 0 : paged.getSize(), paged == null ? null : paged.getCookie());
         LdapConnection connection = connection(session);
@@ -192,14 +202,10 @@ final class LdapSessionHandler extends IoHandlerAdapter {
             next.setCookie(result.nextPageCookie());
             done.addControl(next);
         }
-        answer(session, done, ResultCodeEnum.getResultCode(result.done().resultCode()), result.done().diagnosticMessage());
+        answer(session, done, result.done());
     }
 
-    /**
-     * RFC 4511 4.10 as the core's base-object search with an equality filter: the same access
-     * control and the same matching rules as a search (compareTrue only if the caller could find
-     * the entry by that value).
-     */
+    /** RFC 4511 4.10: the core decides (with the access control and matching rules of a search). */
     private void compare(IoSession session, CompareRequest compare) throws Exception {
         ResultResponse response = compare.getResultResponse();
         String attribute = compare.getAttributeId();
@@ -208,13 +214,17 @@ final class LdapSessionHandler extends IoHandlerAdapter {
             return;
         }
         String value = new String(compare.getAssertionValue().getBytes(), StandardCharsets.UTF_8);
-        LdapSearch search = new LdapSearch(compare.getName().getName(), 0, "(" + attribute + "=" + FilterText.escape(value) + ")", List.of("1.1"),
-                1, 0, 0, null);
+        LdapCompare question = new LdapCompare(compare.getName().getName(), attribute, value);
         LdapConnection connection = connection(session);
-        LdapSearchResult result = core.call(listener -> listener.search(connection, search));
-        ResultCodeEnum code = result.done().resultCode() != LdapResult.SUCCESS ? ResultCodeEnum.getResultCode(result.done().resultCode())
-                : result.entries().isEmpty() ? ResultCodeEnum.COMPARE_FALSE : ResultCodeEnum.COMPARE_TRUE;
-        answer(session, response, code, "");
+        answer(session, response, core.call(listener -> listener.compare(connection, question)));
+    }
+
+    /** The core's result as it gave it: code, message and, with noSuchObject, the matched DN (RFC 4511 4.1.9). */
+    private static void answer(IoSession session, ResultResponse response, LdapResult result) throws Exception {
+        if (!result.matchedDn().isEmpty()) {
+            response.getLdapResult().setMatchedDn(new Dn(result.matchedDn()));
+        }
+        answer(session, response, ResultCodeEnum.getResultCode(result.resultCode()), result.diagnosticMessage());
     }
 
     private static void answer(IoSession session, ResultResponse response, ResultCodeEnum code, String message) {
@@ -232,12 +242,11 @@ final class LdapSessionHandler extends IoHandlerAdapter {
 
     /** Whether a bind on this connection has succeeded (an anonymous bind is no bind). */
     static boolean isBound(IoSession session) {
-        return !bound(session).isEmpty();
+        return bound(session) != null;
     }
 
-    private static String bound(IoSession session) {
-        Object bound = session.getAttribute(BOUND);
-        return bound == null ? "" : (String) bound;
+    private static LdapBoundIdentity bound(IoSession session) {
+        return (LdapBoundIdentity) session.getAttribute(BOUND);
     }
 
     private static char[] utf8(byte[] bytes) throws CharacterCodingException {

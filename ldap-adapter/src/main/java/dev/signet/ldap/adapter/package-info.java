@@ -7,11 +7,12 @@
  * deadlines, operations in flight: {@code ListenerLimits}), and the BER codec (Apache Directory
  * LDAP API). It also makes the server's self-signed key pair on a fresh install, because it
  * starts before any listener of the EAR needs one, and has HTTPS (Elytron) load it. Each decoded
- * bind or search goes to a message endpoint
- * implementing {@link dev.signet.adapter.ldap.LdapRequestListener}; the reply record it returns
- * is encoded back onto the connection.
+ * bind, search (its filter as the contract's {@code LdapFilter}, node for node) or compare goes to a
+ * message endpoint implementing {@link dev.signet.adapter.ldap.LdapRequestListener}; the reply record
+ * it returns is encoded back onto the connection, and the identity a bind answers is kept on the
+ * connection and handed back with every later operation.
  *
- * <p>Must not: know what an attribute means, touch JPA, or decide access. Those belong to the
+ * <p>Must not: know what an attribute means, decide a compare, touch JPA, or decide access. Those belong to the
  * {@code directory} package of the EJB module, which also refuses password binds on a
  * connection that is not (yet) under TLS.
  */

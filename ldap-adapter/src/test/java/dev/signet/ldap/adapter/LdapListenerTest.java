@@ -20,7 +20,11 @@ import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedRequest;
 import com.unboundid.ldap.sdk.extensions.WhoAmIExtendedResult;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
+import dev.signet.adapter.ldap.LdapBindResult;
+import dev.signet.adapter.ldap.LdapBoundIdentity;
+import dev.signet.adapter.ldap.LdapCompare;
 import dev.signet.adapter.ldap.LdapConnection;
+import dev.signet.adapter.ldap.LdapFilter;
 import dev.signet.adapter.ldap.LdapRequestListener;
 import dev.signet.adapter.ldap.LdapResult;
 import dev.signet.adapter.ldap.LdapSearch;
@@ -30,6 +34,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -43,22 +48,34 @@ import org.junit.jupiter.api.Test;
 class LdapListenerTest {
     private static final List<LdapSearch> SEARCHES = new CopyOnWriteArrayList<>();
     private static final List<String> BINDS = new CopyOnWriteArrayList<>();
+    private static final List<LdapCompare> COMPARES = new CopyOnWriteArrayList<>();
+    private static final UUID JSMITH = UUID.randomUUID();
     private static LdapListener listener;
     private static LdapListener plain;
 
     /** Answers like a tiny directory: one bindable name, two entries, a page cookie. */
     private static final LdapRequestListener CORE = new LdapRequestListener() {
         @Override
-        public LdapResult bind(LdapConnection connection, String name, char[] password) {
-            BINDS.add(name + "/" + connection.boundName() + "/" + connection.secure());
+        public LdapBindResult bind(LdapConnection connection, String name, char[] password) {
+            BINDS.add(name + "/" + connection.boundDn() + "/" + connection.secure());
             return name.equals("name=jsmith,dc=example,dc=com") && new String(password).equals("right")
-                    ? new LdapResult(0, "spn=jsmith@example.com,dc=example,dc=com", "")
-                    : new LdapResult(LdapResult.INVALID_CREDENTIALS, "", "invalid credentials");
+                    ? new LdapBindResult(LdapResult.success(), new LdapBoundIdentity(JSMITH, UUID.randomUUID(),
+                            "spn=jsmith@example.com,dc=example,dc=com"))
+                    : LdapBindResult.refused(new LdapResult(LdapResult.INVALID_CREDENTIALS, "", "invalid credentials"));
+        }
+
+        @Override
+        public LdapResult compare(LdapConnection connection, LdapCompare compare) {
+            COMPARES.add(compare);
+            return new LdapResult(JSMITH.equals(connection.bound().account()) ? LdapResult.COMPARE_TRUE : LdapResult.COMPARE_FALSE, "", "");
         }
 
         @Override
         public LdapSearchResult search(LdapConnection connection, LdapSearch search) {
             SEARCHES.add(search);
+            if (search.baseDn().equals("cn=nobody,dc=example,dc=com")) {
+                return new LdapSearchResult(List.of(), new LdapResult(32, "dc=example,dc=com", "no such entry"), null);
+            }
             return new LdapSearchResult(List.of(
                     new LdapSearchResult.Entry("spn=jsmith@example.com,dc=example,dc=com", Map.of("uid", List.of("jsmith"), "cn", List.of("jsmith"))),
                     new LdapSearchResult.Entry("spn=ana@example.com,dc=example,dc=com", Map.of("uid", List.of("ana")))),
@@ -108,6 +125,8 @@ class LdapListenerTest {
             assertEquals("dc=example,dc=com", handed.baseDn());
             assertEquals(2, handed.scope());
             assertEquals(List.of("uid", "cn"), handed.attributes());
+            assertEquals(new LdapFilter.And(List.of(new LdapFilter.Equality("uid", "jsmith"),
+                    new LdapFilter.Substrings("mail", null, List.of("x*"), null))), handed.filter(), "the decoded filter, values unescaped");
             assertEquals("name=jsmith,dc=example,dc=com//true", BINDS.get(BINDS.size() - 1),
                     "a bind carries the name, the connection's earlier bind (none after a failed one) and its TLS state");
 
@@ -120,10 +139,22 @@ class LdapListenerTest {
             assertEquals(ResultCode.UNWILLING_TO_PERFORM, assertThrows(LDAPException.class,
                     () -> ldap.delete("spn=jsmith@example.com,dc=example,dc=com")).getResultCode(), "read-only");
 
-            assertTrue(ldap.compare("spn=jsmith@example.com,dc=example,dc=com", "uid", "a*(").compareMatched());
-            LdapSearch compared = SEARCHES.get(SEARCHES.size() - 1);
-            assertEquals(0, compared.scope(), "a compare is a base-object search");
-            assertEquals("(uid=a\\2a\\28)", compared.filter(), "with the value escaped");
+            assertTrue(ldap.compare("spn=jsmith@example.com,dc=example,dc=com", "uid", "a*(").compareMatched(),
+                    "the core's answer, for the identity the bind established");
+            assertEquals(new LdapCompare("spn=jsmith@example.com,dc=example,dc=com", "uid", "a*("), COMPARES.get(COMPARES.size() - 1),
+                    "the value as sent, nothing escaped");
+        }
+    }
+
+    @Test
+    void theCoresResultReachesTheClientWithItsMatchedDn() throws Exception {
+        try (LDAPConnection ldap = connect()) {
+            ldap.bind("name=jsmith,dc=example,dc=com", "right");
+            LDAPException missing = assertThrows(LDAPException.class,
+                    () -> ldap.search("cn=nobody,dc=example,dc=com", SearchScope.BASE, "(objectClass=*)"));
+            assertEquals(ResultCode.NO_SUCH_OBJECT, missing.getResultCode());
+            assertEquals("dc=example,dc=com", missing.getMatchedDN());
+            assertEquals("no such entry", missing.getDiagnosticMessage());
         }
     }
 
@@ -134,7 +165,7 @@ class LdapListenerTest {
             for (String filter : List.of("(uid:caseExactMatch:=jsmith)", "(uid:=jsmith)", "(cn:dn:2.5.13.5:=a\\2ab\\28\\29)",
                     "(:caseIgnoreMatch:=x)", "(&(objectClass=person)(|(uid:caseIgnoreMatch:=JSmith)(!(uid:=ana))))")) {
                 ldap.search("dc=example,dc=com", SearchScope.SUB, filter, "uid");
-                String handed = SEARCHES.get(SEARCHES.size() - 1).filter();
+                String handed = SEARCHES.get(SEARCHES.size() - 1).filter().toString();
                 assertEquals(Filter.create(filter), Filter.create(handed),
                         "the core reads the filter the client sent: " + handed);
             }

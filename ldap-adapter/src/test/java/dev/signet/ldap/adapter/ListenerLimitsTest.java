@@ -24,6 +24,9 @@ import com.unboundid.ldap.sdk.SearchResultReference;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
+import dev.signet.adapter.ldap.LdapBindResult;
+import dev.signet.adapter.ldap.LdapBoundIdentity;
+import dev.signet.adapter.ldap.LdapCompare;
 import dev.signet.adapter.ldap.LdapConnection;
 import dev.signet.adapter.ldap.LdapRequestListener;
 import dev.signet.adapter.ldap.LdapResult;
@@ -39,6 +42,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +64,7 @@ import org.junit.jupiter.api.Test;
 class ListenerLimitsTest {
     private static final String NAME = "name=jsmith,dc=example,dc=com";
     private static final String BOUND_DN = "spn=jsmith@example.com,dc=example,dc=com";
+    private static final UUID JSMITH = UUID.randomUUID();
     private static ServerKeyMaterial keys;
     private static final Semaphore SLOW = new Semaphore(0);
     private static final AtomicInteger SLOW_STARTED = new AtomicInteger();
@@ -68,9 +73,15 @@ class ListenerLimitsTest {
 
     private static final LdapRequestListener CORE = new LdapRequestListener() {
         @Override
-        public LdapResult bind(LdapConnection connection, String name, char[] password) {
-            return name.equals(NAME) && new String(password).equals("right") ? new LdapResult(0, BOUND_DN, "")
-                    : new LdapResult(LdapResult.INVALID_CREDENTIALS, "", "invalid credentials");
+        public LdapBindResult bind(LdapConnection connection, String name, char[] password) {
+            return name.equals(NAME) && new String(password).equals("right")
+                    ? new LdapBindResult(LdapResult.success(), new LdapBoundIdentity(JSMITH, UUID.randomUUID(), BOUND_DN))
+                    : LdapBindResult.refused(new LdapResult(LdapResult.INVALID_CREDENTIALS, "", "invalid credentials"));
+        }
+
+        @Override
+        public LdapResult compare(LdapConnection connection, LdapCompare compare) {
+            return new LdapResult(LdapResult.COMPARE_TRUE, "", "");
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.signet.web.v1;
 
 import dev.signet.auth.SoftLocks;
 import dev.signet.credential.Passwords;
+import dev.signet.entry.SshKeys;
 import dev.signet.fault.InvalidInput;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 
 /** What people and service accounts add to entries: lock, SSH keys, password. */
@@ -25,6 +25,8 @@ public abstract class AccountResource extends EntryResource {
     Passwords passwords;
     @EJB
     SoftLocks softLocks;
+    @EJB
+    SshKeys sshKeys;
 
     @POST
     @Path("{id}/_lock")
@@ -43,7 +45,7 @@ public abstract class AccountResource extends EntryResource {
     @GET
     @Path("{id}/_ssh_pubkeys")
     public JsonArray sshKeys(@PathParam("id") String id) {
-        return Json.createArrayBuilder(entries.readAttribute(kind(), id, SSH)).build();
+        return Json.createArrayBuilder(sshKeys.list(kind(), id)).build();
     }
 
     /** Body {@code ["tag", "ssh-ed25519 AAAA... comment"]}, as Kanidm's API takes it. */
@@ -54,19 +56,13 @@ public abstract class AccountResource extends EntryResource {
         if (pair.size() != 2) {
             throw new InvalidInput(SSH, "body must be [\"tag\", \"key\"]");
         }
-        return EntryJson.of(entries.appendAttribute(kind(), id, SSH, List.of(pair.get(0) + ": " + pair.get(1))));
+        return EntryJson.of(sshKeys.add(kind(), id, pair.get(0), pair.get(1)));
     }
 
     @DELETE
     @Path("{id}/_ssh_pubkeys/{tag}")
     public Response removeSshKey(@PathParam("id") String id, @PathParam("tag") String tag) {
-        List<String> keep = new ArrayList<>();
-        for (String value : entries.readAttribute(kind(), id, SSH)) {
-            if (!value.startsWith(tag + ": ")) {
-                keep.add(value);
-            }
-        }
-        entries.setAttribute(kind(), id, SSH, keep);
+        sshKeys.remove(kind(), id, tag);
         return Response.noContent().build();
     }
 

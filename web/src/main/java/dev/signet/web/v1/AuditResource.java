@@ -1,7 +1,7 @@
 package dev.signet.web.v1;
 
-import dev.signet.audit.AuditEvent;
 import dev.signet.audit.AuditJson;
+import dev.signet.audit.AuditRecord;
 import dev.signet.audit.AuditTrail;
 import dev.signet.fault.InvalidInput;
 import jakarta.ejb.EJB;
@@ -48,7 +48,7 @@ public class AuditResource {
             throw new InvalidInput("since", "since must be an ISO-8601 instant, e.g. 2026-01-01T00:00:00Z");
         }
         int size = limit(limit);
-        List<AuditEvent> events = trail.read(from, type, size, cursor(after));
+        List<AuditRecord> events = trail.read(from, type, size, cursor(after));
         Response.ResponseBuilder response;
         if (accept != null && accept.contains(NDJSON)) {
             String lines = events.stream().map(e -> AuditJson.of(e).toString() + "\n").collect(Collectors.joining());

@@ -20,8 +20,13 @@ final class EntryJson {
     }
 
     static JsonObject of(EntryView view) {
+        return of(view.attrs());
+    }
+
+    /** Any entry-shaped view (an entry, a sync account): {@code {"attrs": {...}}}. */
+    static JsonObject of(Map<String, List<String>> values) {
         JsonObjectBuilder attrs = Json.createObjectBuilder();
-        view.attrs().forEach((name, values) -> attrs.add(name, Json.createArrayBuilder(values)));
+        values.forEach((name, list) -> attrs.add(name, Json.createArrayBuilder(list)));
         return Json.createObjectBuilder().add("attrs", attrs).build();
     }
 

@@ -188,8 +188,6 @@ public class OAuth2ClientResource {
     }
 
     private static JsonObject json(ClientView view) {
-        JsonObjectBuilder attrs = Json.createObjectBuilder();
-        view.attrs().forEach((name, values) -> attrs.add(name, Json.createArrayBuilder(values)));
-        return Json.createObjectBuilder().add("attrs", attrs).build();
+        return EntryJson.of(view.attrs());
     }
 }

@@ -1,6 +1,6 @@
 package dev.signet.web.v1;
 
-import dev.signet.auth.ApiToken;
+import dev.signet.auth.ApiTokenView;
 import dev.signet.auth.ApiTokens;
 import dev.signet.fault.InvalidInput;
 import dev.signet.model.EntryKind;
@@ -61,7 +61,7 @@ public class ServiceAccountResource extends AccountResource {
     @Path("{id}/_api_token")
     public JsonArray tokens(@PathParam("id") String id) {
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (ApiToken token : apiTokens.list(id)) {
+        for (ApiTokenView token : apiTokens.list(id)) {
             JsonObjectBuilder item = Json.createObjectBuilder().add("id", token.id().toString()).add("label", token.label())
                     .add("created", token.created().toString()).add("read_write", token.readWrite());
             token.expiresAt().ifPresentOrElse(e -> item.add("expiry", e.toString()), () -> item.addNull("expiry"));

@@ -1,8 +1,14 @@
 package dev.signet.web.v1;
 
+import dev.signet.fault.EntryNotFound;
+import dev.signet.fault.InvalidInput;
 import dev.signet.sync.SourceProbe;
-import dev.signet.sync.SyncAccount;
+import dev.signet.sync.LdapSourceJson;
+import dev.signet.sync.SyncAccountView;
 import dev.signet.sync.SyncAccounts;
+import dev.signet.sync.SyncRun;
+import dev.signet.sync.SyncRunView;
+import dev.signet.sync.SyncRuns;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
@@ -23,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code /v1/sync_account}: sync accounts (Kanidm's), their token, yield attributes, and the
@@ -36,7 +43,7 @@ public class SyncAccountResource {
     @EJB
     private SyncAccounts accounts;
     @EJB
-    private dev.signet.sync.SyncRuns runs;
+    private SyncRuns runs;
 
     @GET
     public JsonArray list() {
@@ -50,7 +57,7 @@ public class SyncAccountResource {
         Map<String, List<String>> attrs = EntryJson.attrs(body);
         List<String> names = attrs.getOrDefault("name", List.of());
         List<String> description = attrs.getOrDefault("description", List.of());
-        SyncAccount created = accounts.create(names.size() == 1 ? names.get(0) : null, description.isEmpty() ? null : description.get(0));
+        SyncAccountView created = accounts.create(names.size() == 1 ? names.get(0) : null, description.isEmpty() ? null : description.get(0));
         return Response.status(Response.Status.CREATED).entity(json(created)).build();
     }
 
@@ -76,7 +83,7 @@ public class SyncAccountResource {
     @GET
     @Path("{id}/_yield_attributes")
     public JsonArray yieldAttributes(@PathParam("id") String id) {
-        return Json.createArrayBuilder(List.copyOf(accounts.get(id).yieldAttributes())).build();
+        return Json.createArrayBuilder(accounts.get(id).yieldAttributes()).build();
     }
 
     /** Replaces the set (POST and PUT alike: declaring it again replaces it). */
@@ -97,10 +104,9 @@ public class SyncAccountResource {
     @Path("{id}/_ldap")
     public JsonObject readFromLdap(@PathParam("id") String id, JsonObject body) {
         if (body == null) {
-            throw new dev.signet.fault.InvalidInput("url", "the LDAP source is required");
+            throw new InvalidInput("url", "the LDAP source is required");
         }
-        SyncAccount account = accounts.readFromLdap(id, dev.signet.sync.LdapSource.fromJson(body), EntryJson.optionalString(body, "bind_password"));
-        return ldap(account);
+        return ldap(accounts.readFromLdap(id, LdapSourceJson.parse(body), EntryJson.optionalString(body, "bind_password")));
     }
 
     @GET
@@ -131,7 +137,7 @@ public class SyncAccountResource {
     public JsonObject schedule(@PathParam("id") String id, JsonObject body) {
         String cron = EntryJson.optionalString(body, "schedule");
         if (cron == null) {
-            throw new dev.signet.fault.InvalidInput("schedule", "body must be {\"schedule\": \"minute hour day month weekday\"}");
+            throw new InvalidInput("schedule", "body must be {\"schedule\": \"minute hour day month weekday\"}");
         }
         return json(accounts.schedule(id, cron));
     }
@@ -154,11 +160,11 @@ public class SyncAccountResource {
     @POST
     @Path("{id}/_runs/{run}/_restart")
     public Response restart(@PathParam("id") String id, @PathParam("run") String run) {
-        java.util.UUID runId;
+        UUID runId;
         try {
-            runId = java.util.UUID.fromString(run);
+            runId = UUID.fromString(run);
         } catch (IllegalArgumentException e) {
-            throw new dev.signet.fault.EntryNotFound(run);
+            throw new EntryNotFound(run);
         }
         accounts.restart(id, runId);
         return Response.accepted(Json.createObjectBuilder().add("run", run).build()).build();
@@ -168,13 +174,13 @@ public class SyncAccountResource {
     @Path("{id}/_runs")
     public JsonArray runs(@PathParam("id") String id) {
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (dev.signet.sync.SyncRun run : runs.history(id)) {
+        for (SyncRunView run : runs.history(id)) {
             JsonObjectBuilder item = Json.createObjectBuilder().add("id", run.id().toString()).add("status", run.status().name())
                     .add("started", run.started().toString()).add("read", run.read()).add("created", run.created())
                     .add("updated", run.updated()).add("deleted", run.deleted())
                     .add("unchanged", run.unchanged()).add("conflicts", run.conflicts());
             run.ended().ifPresent(e -> item.add("ended", e.toString()));
-            if (run.status() == dev.signet.sync.SyncRun.Status.RUNNING) {
+            if (run.status() == SyncRun.Status.RUNNING) {
                 item.add("step", run.step());
             }
             item.add("restartable", run.restartable());
@@ -184,9 +190,8 @@ public class SyncAccountResource {
         return list.build();
     }
 
-    private static JsonObject ldap(SyncAccount account) {
-        return account.ldapSource().map(s -> Json.createReader(new java.io.StringReader(s.toJson())).readObject())
-                .orElse(JsonValue.EMPTY_JSON_OBJECT);
+    private static JsonObject ldap(SyncAccountView account) {
+        return account.ldapSource().map(LdapSourceJson::of).orElse(JsonValue.EMPTY_JSON_OBJECT);
     }
 
     @POST
@@ -201,17 +206,7 @@ public class SyncAccountResource {
         return Json.createObjectBuilder().add("entries", accounts.terminate(id).entries()).build();
     }
 
-    private static JsonObject json(SyncAccount account) {
-        JsonObjectBuilder attrs = Json.createObjectBuilder()
-                .add("uuid", Json.createArrayBuilder().add(account.uuid().toString()))
-                .add("name", Json.createArrayBuilder().add(account.name()))
-                .add("class", Json.createArrayBuilder().add("sync_account"))
-                .add("sync_yield_authority", Json.createArrayBuilder(List.copyOf(account.yieldAttributes())))
-                .add("sync_token_set", Json.createArrayBuilder().add(String.valueOf(account.tokenIssued().isPresent())))
-                .add("sync_finalised", Json.createArrayBuilder().add(String.valueOf(account.finalised())));
-        account.description().ifPresent(d -> attrs.add("description", Json.createArrayBuilder().add(d)));
-        account.schedule().ifPresent(c -> attrs.add("sync_schedule", Json.createArrayBuilder().add(c)));
-        account.cookie().ifPresent(c -> attrs.add("sync_cookie", Json.createArrayBuilder().add(c)));
-        return Json.createObjectBuilder().add("attrs", attrs).build();
+    private static JsonObject json(SyncAccountView account) {
+        return EntryJson.of(account.attrs());
     }
 }
