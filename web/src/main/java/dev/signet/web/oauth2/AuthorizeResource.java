@@ -2,6 +2,7 @@ package dev.signet.web.oauth2;
 
 import dev.signet.auth.AuthOutcome;
 import dev.signet.auth.Authentication;
+import dev.signet.auth.BrowserSignIn;
 import dev.signet.fault.InvalidInput;
 import dev.signet.fault.TooManyRequests;
 import dev.signet.oauth2.AuthorizationStep;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -49,7 +49,7 @@ public class AuthorizeResource {
     @EJB
     private Authorizations authorizations;
     @EJB
-    private Authentication authentication;
+    private BrowserSignIn signIn;
     @Context
     private UriInfo uri;
 
@@ -92,12 +92,8 @@ public class AuthorizeResource {
                           @FormParam("username") String username) {
         return guarded(() -> {
             authorizations.requireSameBrowser(request, browser);
-            AuthOutcome chosen = authentication.init(username);
-            List<String> mechanisms = chosen.mechanisms();
-            String mechanism = mechanisms.contains(Authentication.PASSWORD_MFA) ? Authentication.PASSWORD_MFA : Authentication.PASSWORD;
-            authentication.begin(chosen.sessionId(), mechanism);
-            return SignInPages.credentials(request, chosen.sessionId().toString(), username.trim(),
-                    Authentication.PASSWORD_MFA.equals(mechanism), mechanisms.contains(Authentication.PASSKEY));
+            BrowserSignIn.CredentialForm form = signIn.start(username);
+            return SignInPages.credentials(request, form.auth().toString(), form.username(), form.secondFactor(), form.passkeyOffered());
         });
     }
 
@@ -108,16 +104,8 @@ public class AuthorizeResource {
                                @FormParam("auth") String auth, @FormParam("totp") String totp, @FormParam("password") String password) {
         return guarded(() -> {
             authorizations.requireSameBrowser(request, browser);
-            UUID session = authSession(auth);
-            if (totp != null) {
-                String code = totp.replace(" ", "");
-                String kind = code.chars().allMatch(Character::isDigit) ? Authentication.TOTP : Authentication.BACKUP_CODE;
-                AuthOutcome second = authentication.secondFactor(session, kind, code);
-                if (second.state() == AuthOutcome.State.DENIED) {
-                    return denied(request, browser);
-                }
-            }
-            return concluded(request, browser, authentication.password(session, password == null ? new char[0] : password.toCharArray()));
+            return concluded(request, browser, signIn.credentials(authSession(auth), totp,
+                    password == null ? new char[0] : password.toCharArray()));
         });
     }
 
@@ -128,9 +116,8 @@ public class AuthorizeResource {
                             @FormParam("username") String username) {
         return guarded(() -> {
             authorizations.requireSameBrowser(request, browser);
-            AuthOutcome chosen = authentication.init(username);
-            AuthOutcome challenge = authentication.begin(chosen.sessionId(), Authentication.PASSKEY);
-            return SignInPages.passkey(request, chosen.sessionId().toString(), PasskeyJson.requestOptions(challenge.passkey()));
+            BrowserSignIn.PasskeyCeremony ceremony = signIn.startPasskey(username);
+            return SignInPages.passkey(request, ceremony.auth().toString(), PasskeyJson.requestOptions(ceremony.challenge()));
         });
     }
 
@@ -147,7 +134,7 @@ public class AuthorizeResource {
             } catch (JsonException e) {
                 throw new InvalidInput("assertion", "the passkey assertion is not JSON");
             }
-            return concluded(request, browser, authentication.passkey(authSession(auth), PasskeyJson.assertion(parsed)));
+            return concluded(request, browser, signIn.finishPasskey(authSession(auth), PasskeyJson.assertion(parsed)));
         });
     }
 

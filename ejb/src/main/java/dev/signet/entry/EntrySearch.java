@@ -1,0 +1,156 @@
+package dev.signet.entry;
+
+import dev.signet.access.AccessControl;
+import dev.signet.access.BuiltinGroup;
+import dev.signet.access.Caller;
+import dev.signet.access.Callers;
+import dev.signet.model.Entry;
+import dev.signet.model.EntryKind;
+import dev.signet.model.Group;
+import dev.signet.model.Person;
+import dev.signet.schema.Schema;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Finding entries by what a person types: the beginning of a name, a display name or a mail
+ * address, a page at a time in name or display-name order. Every query is a prefix match on an
+ * indexed column with a row limit, so a page costs the same at 100 entries and at 100,000; no
+ * query counts or loads the whole table.
+ */
+// access is decided in code (AccessControl), per entry and attribute, not by container roles
+@PermitAll
+@Stateless
+public class EntrySearch {
+    /** The most rows one page may ask for. */
+    public static final int MAX_PAGE = 200;
+    /** The deepest a page may start (further is a narrower search, not a later page). */
+    public static final int MAX_OFFSET = 10_000;
+    private static final Set<String> ROW_ATTRIBUTES = Set.of(Schema.NAME, Schema.DISPLAYNAME, Schema.MAIL, Schema.LOCKED,
+            Schema.GIDNUMBER, Schema.SYNC_PARENT);
+
+    @PersistenceContext(unitName = "signet")
+    private EntityManager em;
+
+    @EJB
+    private Callers callers;
+    @EJB
+    private EntryViews views;
+
+    public enum Sort { NAME, DISPLAYNAME }
+
+    /** One page of rows and whether a next page exists. */
+    public record Page(List<EntryView> rows, boolean more) {
+        public Page {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * Live entries of {@code kind} whose name, display name or (for those who may read it) mail
+     * begins with {@code text}; all of them when the text is blank.
+     */
+    public Page search(EntryKind kind, String text, Sort sort, boolean descending, int offset, int size) {
+        Caller caller = callers.current();
+        AccessControl.requireAuthenticated(caller);
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        int from = Math.max(0, Math.min(offset, MAX_OFFSET));
+        String prefix = text == null ? "" : text.trim();
+        String order = (sort == Sort.DISPLAYNAME ? "e.displayname" : "e.name") + (descending ? " desc" : "") + ", e.uuid";
+        Class<? extends Entry> type = Entries.entityClass(kind);
+        List<Entry> found;
+        if (prefix.isEmpty()) {
+            found = em.createQuery("select e from Entry e where type(e) = :type and e.recycledAt is null order by " + order, Entry.class)
+                    .setParameter("type", type).setFirstResult(from).setMaxResults(limit + 1).getResultList();
+        } else {
+            // each match is its own indexed prefix query, cut at the page's end; the pages are merged here
+            Map<UUID, Entry> merged = new LinkedHashMap<>();
+            String like = escape(prefix.toLowerCase(Locale.ROOT)) + "%";
+            add(merged, em.createQuery("select e from Entry e where type(e) = :type and e.recycledAt is null and e.name like :p escape '\\' order by "
+                    + order, Entry.class).setParameter("type", type).setParameter("p", like), from + limit + 1);
+            for (String shown : displayVariants(prefix)) {
+                add(merged, em.createQuery("select e from Entry e where type(e) = :type and e.recycledAt is null and e.displayname like :p "
+                        + "escape '\\' order by " + order, Entry.class).setParameter("type", type).setParameter("p", escape(shown) + "%"),
+                        from + limit + 1);
+            }
+            if (mayReadMail(caller, kind)) {
+                add(merged, em.createQuery("select distinct e from Entry e join e.mail m where type(e) = :type and e.recycledAt is null "
+                        + "and m like :p escape '\\'", Entry.class).setParameter("type", type).setParameter("p", like), from + limit + 1);
+            }
+            Comparator<Entry> by = sort == Sort.DISPLAYNAME
+                    ? Comparator.comparing((Entry e) -> e.displayname().orElse(""))
+                    : Comparator.comparing(Entry::name);
+            by = descending ? by.reversed() : by;
+            List<Entry> all = new ArrayList<>(merged.values());
+            all.sort(by.thenComparing(Entry::uuid));
+            found = all.subList(Math.min(from, all.size()), Math.min(all.size(), from + limit + 1));
+        }
+        boolean more = found.size() > limit;
+        List<Entry> page = more ? found.subList(0, limit) : found;
+        return new Page(views.of(page, caller, ROW_ATTRIBUTES), more);
+    }
+
+    /**
+     * People and groups for a member picker: names beginning with {@code text}, groups first.
+     */
+    public List<EntryView> suggest(String text, int size) {
+        Caller caller = callers.current();
+        AccessControl.requireAuthenticated(caller);
+        String prefix = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (prefix.isEmpty()) {
+            return List.of();
+        }
+        int limit = Math.max(1, Math.min(size, 50));
+        List<Entry> found = new ArrayList<>();
+        for (Class<? extends Entry> type : List.of(Group.class, Person.class)) {
+            found.addAll(em.createQuery("select e from Entry e where type(e) = :type and e.recycledAt is null and e.name like :p escape '\\' "
+                    + "order by e.name", Entry.class).setParameter("type", type).setParameter("p", escape(prefix) + "%")
+                    .setMaxResults(limit).getResultList());
+        }
+        return views.of(found.subList(0, Math.min(found.size(), limit)), caller, Set.of(Schema.NAME, Schema.DISPLAYNAME));
+    }
+
+    /** How many live entries of each kind there are: one grouped count over the kind index. */
+    public Map<EntryKind, Long> counts() {
+        AccessControl.requireAuthenticated(callers.current());
+        Map<EntryKind, Long> counts = new EnumMap<>(EntryKind.class);
+        for (EntryKind kind : EntryKind.values()) {
+            counts.put(kind, em.createQuery("select count(e) from Entry e where type(e) = :type and e.recycledAt is null", Long.class)
+                    .setParameter("type", Entries.entityClass(kind)).getSingleResult());
+        }
+        return counts;
+    }
+
+    private static void add(Map<UUID, Entry> merged, TypedQuery<Entry> query, int limit) {
+        for (Entry e : query.setMaxResults(limit).getResultList()) {
+            merged.putIfAbsent(e.uuid(), e);
+        }
+    }
+
+    /** Display names keep their case: the text as typed and with a capital first letter ("jo" finds "Jo Smith"). */
+    private static List<String> displayVariants(String prefix) {
+        String capital = prefix.substring(0, 1).toUpperCase(Locale.ROOT) + prefix.substring(1);
+        return capital.equals(prefix) ? List.of(prefix) : List.of(prefix, capital);
+    }
+
+    private static boolean mayReadMail(Caller caller, EntryKind kind) {
+        return caller.in(BuiltinGroup.IDM_ACCOUNT_READ_PRIV) || caller.in(BuiltinGroup.adminsOf(kind));
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
