@@ -98,7 +98,7 @@ public abstract class EntryList {
         }
         EntryView created = Pages.attempt(() -> entries.create(kind(), attrs));
         if (created != null) {
-            Pages.redirect(entryLink(created) + "&created=1");
+            Pages.done(Views.first(created, "name") + " created.", entryLink(created));
         }
     }
 

@@ -47,7 +47,7 @@ public abstract class EntryPage {
     public EntryView getEntry() {
         if (entry == null && !missing) {
             try {
-                entry = entries.get(kind(), id == null ? "" : id);
+                entry = entries.get(kind(), getId() == null ? "" : getId());
                 for (String attribute : editable()) {
                     edits.put(attribute, String.join("\n", Views.all(entry.attrs(), attribute)));
                 }
@@ -84,7 +84,7 @@ public abstract class EntryPage {
     }
 
     public String here() {
-        return page() + "?id=" + URLEncoder.encode(id == null ? "" : id, StandardCharsets.UTF_8);
+        return page() + "?id=" + URLEncoder.encode(getId() == null ? "" : getId(), StandardCharsets.UTF_8);
     }
 
     /** Saves the edit form: each attribute one value per line; an empty field removes it. */
@@ -94,7 +94,7 @@ public abstract class EntryPage {
             String text = edits.getOrDefault(attribute, "");
             attrs.put(attribute, Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList());
         }
-        if (Pages.attempt(() -> entries.modify(kind(), id, attrs)) != null) {
+        if (Pages.attempt(() -> entries.modify(kind(), getId(), attrs)) != null) {
             Pages.done("Saved.", here());
         }
     }
@@ -111,7 +111,7 @@ public abstract class EntryPage {
         }
         Long chosen = gid;
         String shell = posixShell == null || posixShell.isBlank() ? null : posixShell.trim();
-        if (Pages.attempt(() -> lifecycle.makePosix(kind(), id, chosen, shell)) != null) {
+        if (Pages.attempt(() -> lifecycle.makePosix(kind(), getId(), chosen, shell)) != null) {
             Pages.done("POSIX enabled.", here());
         }
     }
@@ -122,7 +122,7 @@ public abstract class EntryPage {
             Pages.error("Type the name exactly to confirm.");
             return;
         }
-        if (Pages.attempt(() -> lifecycle.delete(kind(), id))) {
+        if (Pages.attempt(() -> lifecycle.delete(kind(), getId()))) {
             Pages.done(first("name") + " is in the recycle bin.", list());
         }
     }
@@ -136,7 +136,11 @@ public abstract class EntryPage {
         return edits;
     }
 
+    /** From the view parameter, or straight from the request while a post is processed (before the model is updated). */
     public String getId() {
+        if (id == null) {
+            id = Pages.request().getParameter("id");
+        }
         return id;
     }
 

@@ -46,7 +46,7 @@ public class OAuth2ClientPage {
     public OAuth2Clients.ClientView getClient() {
         if (client == null && !missing) {
             try {
-                client = clients.get(id == null ? "" : id);
+                client = clients.get(getId() == null ? "" : getId());
                 SETTINGS.forEach(s -> settings.put(s, Views.first(client.attrs(), s)));
                 SWITCHES.forEach(s -> switches.put(s, "true".equals(Views.first(client.attrs(), s))));
             } catch (SignetFault e) {
@@ -92,26 +92,26 @@ public class OAuth2ClientPage {
         Map<String, List<String>> attrs = new LinkedHashMap<>();
         settings.forEach((k, v) -> attrs.put(k, v == null || v.isBlank() ? List.of() : List.of(v.trim())));
         switches.forEach((k, v) -> attrs.put(k, List.of(String.valueOf(Boolean.TRUE.equals(v)))));
-        if (Pages.attempt(() -> clients.replace(id, attrs)) != null) {
+        if (Pages.attempt(() -> clients.replace(getId(), attrs)) != null) {
             Pages.done("Settings saved.", here());
         }
     }
 
     public void addRedirectUri() {
-        if (Pages.attempt(() -> clients.addRedirectUris(id, List.of(redirectUri == null ? "" : redirectUri.trim()))) != null) {
+        if (Pages.attempt(() -> clients.addRedirectUris(getId(), List.of(redirectUri == null ? "" : redirectUri.trim()))) != null) {
             Pages.done("Redirect URI added.", here());
         }
     }
 
     public void removeRedirectUri(String uri) {
-        if (Pages.attempt(() -> clients.removeRedirectUris(id, List.of(uri))) != null) {
+        if (Pages.attempt(() -> clients.removeRedirectUris(getId(), List.of(uri))) != null) {
             Pages.done("Redirect URI removed.", here());
         }
     }
 
     public void mapScopes() {
         List<String> list = scopes == null ? List.of() : Arrays.stream(scopes.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
-        if (Pages.attempt(() -> clients.mapScopes(id, scopeGroup, supplementary, list)) != null) {
+        if (Pages.attempt(() -> clients.mapScopes(getId(), scopeGroup, supplementary, list)) != null) {
             Pages.done((supplementary ? "Supplementary scope map" : "Scope map") + " for " + scopeGroup + " saved.", here());
         }
     }
@@ -119,14 +119,14 @@ public class OAuth2ClientPage {
     /** A scope map line is "group@domain: {...}": unmapped by its group. */
     public void unmapScopes(String line, boolean sup) {
         String group = line.substring(0, line.indexOf(':'));
-        if (Pages.attempt(() -> clients.unmapScopes(id, group, sup)) != null) {
+        if (Pages.attempt(() -> clients.unmapScopes(getId(), group, sup)) != null) {
             Pages.done("Scope map for " + group + " removed.", here());
         }
     }
 
     public void mapClaim() {
         List<String> list = claimValues == null ? List.of() : Arrays.stream(claimValues.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
-        if (Pages.attempt(() -> clients.mapClaim(id, claim, claimGroup, list)) != null) {
+        if (Pages.attempt(() -> clients.mapClaim(getId(), claim, claimGroup, list)) != null) {
             Pages.done("Claim " + claim + " mapped for " + claimGroup + ".", here());
         }
     }
@@ -134,13 +134,13 @@ public class OAuth2ClientPage {
     /** A claim map line is "claim:group@domain:values". */
     public void unmapClaim(String line) {
         String[] parts = line.split(":", 3);
-        if (Pages.attempt(() -> clients.unmapClaim(id, parts[0], parts[1])) != null) {
+        if (Pages.attempt(() -> clients.unmapClaim(getId(), parts[0], parts[1])) != null) {
             Pages.done("Claim map removed.", here());
         }
     }
 
     public void rotateSecret() {
-        OAuth2Clients.WithSecret rotated = Pages.attempt(() -> clients.rotateSecret(id));
+        OAuth2Clients.WithSecret rotated = Pages.attempt(() -> clients.rotateSecret(getId()));
         if (rotated != null) {
             ConsoleSession.showOnce(Pages.request(), "client-secret", rotated.secret());
             Pages.done("New secret made: the old one no longer works.", here());
@@ -148,7 +148,7 @@ public class OAuth2ClientPage {
     }
 
     public void rotateKeys() {
-        if (Pages.attempt(() -> clients.rotateKeys(id)) != null) {
+        if (Pages.attempt(() -> clients.rotateKeys(getId())) != null) {
             Pages.done("New signing keys made.", here());
         }
     }
@@ -158,7 +158,7 @@ public class OAuth2ClientPage {
             Pages.error("Type the name exactly to confirm.");
             return;
         }
-        if (Pages.attempt(() -> clients.delete(id))) {
+        if (Pages.attempt(() -> clients.delete(getId()))) {
             Pages.done("Client " + first("name") + " deleted.", "/ui/admin/oauth2-clients");
         }
     }
@@ -177,7 +177,11 @@ public class OAuth2ClientPage {
         return SWITCHES;
     }
 
+    /** From the view parameter, or straight from the request while a post is processed (before the model is updated). */
     public String getId() {
+        if (id == null) {
+            id = Pages.request().getParameter("id");
+        }
         return id;
     }
 

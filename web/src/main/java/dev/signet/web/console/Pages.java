@@ -4,6 +4,7 @@ import dev.signet.fault.SignetFault;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,10 @@ public final class Pages {
         try {
             return change.get();
         } catch (SignetFault refused) {
-            if (refused.getMessage() != null && refused.getMessage().startsWith("this session is read-only")) {
+            // a change refused for a read-only session goes to reauthentication and back; a read
+            // while the page renders can only say so
+            if (refused.getMessage() != null && refused.getMessage().startsWith("this session is read-only")
+                    && FacesContext.getCurrentInstance().getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
                 redirect("/ui/reauth?next=" + URLEncoder.encode(here(), StandardCharsets.UTF_8));
                 return null;
             }

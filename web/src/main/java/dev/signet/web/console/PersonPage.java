@@ -70,7 +70,14 @@ public class PersonPage extends EntryPage {
     }
 
     public List<LockHistory.Change> getLockHistory() {
-        return getEntry() == null ? List.of() : Pages.attempt(() -> locks.of(kind(), getId()));
+        if (getEntry() == null) {
+            return List.of();
+        }
+        try {
+            return locks.of(kind(), getId());
+        } catch (SignetFault e) {
+            return List.of();
+        }
     }
 
     public boolean isLocked() {

@@ -1,6 +1,7 @@
 package dev.signet.web.console;
 
 import dev.signet.auth.ApiTokens;
+import dev.signet.fault.SignetFault;
 import dev.signet.model.EntryKind;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -49,7 +50,14 @@ public class ServiceAccountPage extends EntryPage {
     }
 
     public List<ApiTokens.TokenInfo> getTokens() {
-        return getEntry() == null ? List.of() : Pages.attempt(() -> tokens.infos(getId()));
+        if (getEntry() == null) {
+            return List.of();
+        }
+        try {
+            return tokens.infos(getId());
+        } catch (SignetFault e) {
+            return List.of();
+        }
     }
 
     public void issue() {

@@ -49,7 +49,7 @@ public class SyncAccountPage {
     public SyncOverview.Account getAccount() {
         if (account == null && !missing) {
             try {
-                account = overview.account(id == null ? "" : id);
+                account = overview.account(getId() == null ? "" : getId());
                 account.ldap().ifPresent(source -> {
                     url = source.url();
                     bindDn = source.bindDn();
@@ -70,7 +70,7 @@ public class SyncAccountPage {
 
     public List<SyncOverview.Run> getRuns() {
         if (runs == null) {
-            runs = getAccount() == null ? List.of() : overview.runs(id);
+            runs = getAccount() == null ? List.of() : overview.runs(getId());
         }
         return runs;
     }
@@ -88,7 +88,7 @@ public class SyncAccountPage {
     }
 
     public void issueToken() {
-        String issued = Pages.attempt(() -> accounts.issueToken(id));
+        String issued = Pages.attempt(() -> accounts.issueToken(getId()));
         if (issued != null) {
             ConsoleSession.showOnce(Pages.request(), "sync-token", issued);
             Pages.done("Sync token issued: any earlier one no longer works.", here());
@@ -96,7 +96,7 @@ public class SyncAccountPage {
     }
 
     public void destroyToken() {
-        if (Pages.attempt(() -> accounts.destroyToken(id))) {
+        if (Pages.attempt(() -> accounts.destroyToken(getId()))) {
             Pages.done("Sync token destroyed.", here());
         }
     }
@@ -113,7 +113,7 @@ public class SyncAccountPage {
         getAccount();
         String password = bindPassword;
         bindPassword = null;
-        Object saved = Pages.attempt(() -> accounts.readFromLdap(id, new LdapSource(blank(url), blank(bindDn), blank(baseDn),
+        Object saved = Pages.attempt(() -> accounts.readFromLdap(getId(), new LdapSource(blank(url), blank(bindDn), blank(baseDn),
                 blank(personFilter), blank(groupFilter), blank(caPem), List.of(), null, null), password == null ? "" : password));
         if (saved != null) {
             Pages.done("LDAP source saved.", here());
@@ -122,7 +122,7 @@ public class SyncAccountPage {
 
     /** Tries the stored source as a run would (connect, TLS, bind, count); shown on this page. */
     public void testConnection() {
-        probe = Pages.attempt(() -> accounts.testLdap(id));
+        probe = Pages.attempt(() -> accounts.testLdap(getId()));
     }
 
     public SourceProbe.Result getProbe() {
@@ -131,31 +131,31 @@ public class SyncAccountPage {
 
     public void saveYields() {
         List<String> list = yields == null ? List.of() : Arrays.stream(yields.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
-        if (Pages.attempt(() -> accounts.yieldAttributes(id, list)) != null) {
+        if (Pages.attempt(() -> accounts.yieldAttributes(getId(), list)) != null) {
             Pages.done("Yielded attributes saved.", here());
         }
     }
 
     public void saveSchedule() {
-        if (Pages.attempt(() -> accounts.schedule(id, schedule == null || schedule.isBlank() ? null : schedule.trim())) != null) {
+        if (Pages.attempt(() -> accounts.schedule(getId(), schedule == null || schedule.isBlank() ? null : schedule.trim())) != null) {
             Pages.done(schedule == null || schedule.isBlank() ? "Schedule removed." : "Schedule saved.", here());
         }
     }
 
     /** Starts a run and follows it on this page. */
     public void runNow() {
-        UUID started = Pages.attempt(() -> accounts.run(id));
+        UUID started = Pages.attempt(() -> accounts.run(getId()));
         if (started != null) {
             Pages.done("Run started.", here() + "&run=" + started);
         }
     }
 
     public void finalise() {
-        confirmed(() -> accounts.finalise(id), "Finalised: %d entries are now Signet's own.");
+        confirmed(() -> accounts.finalise(getId()), "Finalised: %d entries are now Signet's own.");
     }
 
     public void terminate() {
-        confirmed(() -> accounts.terminate(id), "Terminated: %d imported entries deleted.");
+        confirmed(() -> accounts.terminate(getId()), "Terminated: %d imported entries deleted.");
     }
 
     private void confirmed(Supplier<SyncAccounts.Ended> action, String said) {
@@ -178,7 +178,11 @@ public class SyncAccountPage {
         return getAccount() == null ? Optional.empty() : account.lastRun();
     }
 
+    /** From the view parameter, or straight from the request while a post is processed (before the model is updated). */
     public String getId() {
+        if (id == null) {
+            id = Pages.request().getParameter("id");
+        }
         return id;
     }
 
