@@ -14,9 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,10 +25,10 @@ import javax.net.ssl.X509TrustManager;
  * The console's people list at scale, against a running Signet:
  *
  *   java benchmarks/ConsoleBenchmark.java [--url https://localhost:8443] [--recovery PATH]
- *        [--people 100000] [--clients 16] [--samples 50]
+ *        [--people 100000] [--samples 50]
  *
- * Tops the server up to --people people through the REST API (idm_admin, --clients at once;
- * names bench000001..., display names "Bench Person n"), then signs in to the console as admin
+ * Tops the server up to --people people (names bench000001..., display names "Bench Person n"),
+ * pushed by a sync account through SCIM in change sets of 10,000 (the bulk path), then signs in to the console as admin
  * with a browser's form posts and times GET /ui/admin/people: the first page, the first page by
  * display name, page 100, a search by name prefix that matches one person, one that matches
  * 1,111, and one by display name. Each is asked --samples times after 5 warm-ups on one
@@ -47,10 +44,9 @@ public class ConsoleBenchmark {
         String url = option(args, "--url", "https://localhost:8443");
         Path recovery = Path.of(option(args, "--recovery", "wildfly-config/target/wildfly/standalone/data/signet/recovery.txt"));
         int people = Integer.parseInt(option(args, "--people", "100000"));
-        int clients = Integer.parseInt(option(args, "--clients", "16"));
         int samples = Integer.parseInt(option(args, "--samples", "50"));
         HttpClient http = client(null);
-        populate(http, url, password(recovery, "idm_admin"), people, clients);
+        populate(http, url, password(recovery, "idm_admin"), people);
 
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient browser = client(cookies);
@@ -83,7 +79,7 @@ public class ConsoleBenchmark {
     }
 
     /** Creates bench people until there are {@code target} of them (numbered, so a rerun only adds what is missing). */
-    static void populate(HttpClient http, String url, String password, int target, int clients) throws Exception {
+    static void populate(HttpClient http, String url, String password, int target) throws Exception {
         String[] token = {login(http, url, "idm_admin", password)};
         long started = System.currentTimeMillis();
         int have = 0;
@@ -99,39 +95,43 @@ public class ConsoleBenchmark {
             }
         }
         have = low;
-        System.out.printf("%d bench people present, creating %d%n", have, target - have);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> work = new ArrayList<>();
-        int batch = 1000;
-        for (int from = have + 1; from <= target; from += batch) {
-            if (System.currentTimeMillis() - started > 240_000) {
-                token[0] = login(http, url, "idm_admin", password); // within the session's read-write window
-                started = System.currentTimeMillis();
-            }
-            work.clear();
-            for (int n = from; n < Math.min(target + 1, from + batch); n++) {
-                int number = n;
-                String bearer = token[0];
-                work.add(pool.submit(() -> {
-                    String body = "{\"attrs\":{\"name\":[\"" + name(number) + "\"],\"displayname\":[\"Bench Person " + number
-                            + "\"],\"mail\":[\"" + name(number) + "@example.com\"]}}";
-                    HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/person"))
-                            .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (made.statusCode() != 201 && made.statusCode() != 409) {
-                        throw new IllegalStateException("create " + number + ": " + made.statusCode() + " " + made.body());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : work) {
-                f.get();
-            }
-            if ((from / batch) % 10 == 0) {
-                System.out.printf("  %d people%n", Math.min(target, from + batch - 1));
-            }
+        System.out.printf("%d bench people present, importing %d through a SCIM sync push%n", have, target - have);
+        if (have >= target) {
+            return;
         }
-        pool.shutdown();
+        // one sync account pushes them in change sets of 10,000: the bulk path, not one REST call each
+        String account = "benchsync" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        send(http, url, token[0], "POST", "/v1/sync_account", "{\"attrs\":{\"name\":[\"" + account + "\"]}}", 201);
+        Matcher issued = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(send(http, url, token[0], "POST",
+                "/v1/sync_account/" + account + "/_sync_token", "", 200));
+        issued.find();
+        String sync = issued.group(1);
+        String from = "\"Refresh\"";
+        int round = 0;
+        for (int first = have + 1; first <= target; first += 10_000) {
+            StringBuilder entries = new StringBuilder();
+            for (int n = first; n < Math.min(target + 1, first + 10_000); n++) {
+                entries.append(entries.length() == 0 ? "" : ",").append("{\"schemas\":[\"urn:ietf:params:scim:schemas:kanidm:sync:1:person\"],")
+                        .append("\"id\":\"").append(java.util.UUID.randomUUID()).append("\",\"external_id\":\"uid=").append(name(n))
+                        .append(",ou=people,dc=bench\",\"attrs\":{\"name\":[\"").append(name(n)).append("\"],\"displayname\":[\"Bench Person ")
+                        .append(n).append("\"],\"mail\":[\"").append(name(n)).append("@example.com\"]}}");
+            }
+            String to = "{\"Active\":{\"cookie\":\"c" + (++round) + "\"}}";
+            send(http, url, sync, "POST", "/scim/v1/Sync", "{\"from_state\":" + from + ",\"to_state\":" + to
+                    + ",\"retain\":\"Ignore\",\"delete_uuids\":[],\"entries\":[" + entries + "]}", 200);
+            from = to;
+            System.out.printf("  %d people (%d s)%n", Math.min(target, first + 9_999), (System.currentTimeMillis() - started) / 1000);
+        }
+    }
+
+    static String send(HttpClient http, String url, String bearer, String method, String path, String body, int expected) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body();
     }
 
     static String name(int n) {

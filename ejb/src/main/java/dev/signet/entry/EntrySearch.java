@@ -28,8 +28,10 @@ import java.util.UUID;
 /**
  * Finding entries by what a person types: the beginning of a name, a display name or a mail
  * address, a page at a time in name or display-name order. Every query is a prefix match on an
- * indexed column with a row limit, so a page costs the same at 100 entries and at 100,000; no
- * query counts or loads the whole table.
+ * indexed column with a row limit, read in the index's order, so a page costs the same at 100
+ * entries and at 100,000; no query counts or loads the whole table. A search that matches more
+ * than a page shows, in the order asked, the first matches of each kind (name, display name,
+ * mail) in their own index's order.
  */
 // access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
@@ -69,7 +71,9 @@ public class EntrySearch {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int from = Math.max(0, Math.min(offset, MAX_OFFSET));
         String prefix = text == null ? "" : text.trim();
-        String order = (sort == Sort.DISPLAYNAME ? "e.displayname" : "e.name") + (descending ? " desc" : "") + ", e.uuid";
+        // exactly the columns of an index (kind, name) or (kind, displayname, name): the database reads the page off it
+        String way = descending ? " desc" : "";
+        String order = sort == Sort.DISPLAYNAME ? "e.displayname" + way + ", e.name" + way : "e.name" + way;
         Class<? extends Entry> type = Entries.entityClass(kind);
         List<Entry> found;
         if (prefix.isEmpty()) {
@@ -81,10 +85,11 @@ public class EntrySearch {
             String like = escape(prefix.toLowerCase(Locale.ROOT)) + "%";
             add(merged, em.createQuery("select e from Entry e where type(e) = :type and e.recycledAt is null and e.name like :p escape '\\' order by "
                     + order, Entry.class).setParameter("type", type).setParameter("p", like), from + limit + 1);
+            // in the display-name index's own order, so a broad prefix ("B") reads a page, not every match
             for (String shown : displayVariants(prefix)) {
                 add(merged, em.createQuery("select e from Entry e where type(e) = :type and e.recycledAt is null and e.displayname like :p "
-                        + "escape '\\' order by " + order, Entry.class).setParameter("type", type).setParameter("p", escape(shown) + "%"),
-                        from + limit + 1);
+                        + "escape '\\' order by e.displayname, e.name", Entry.class).setParameter("type", type)
+                        .setParameter("p", escape(shown) + "%"), from + limit + 1);
             }
             if (mayReadMail(caller, kind)) {
                 add(merged, em.createQuery("select distinct e from Entry e join e.mail m where type(e) = :type and e.recycledAt is null "
@@ -95,7 +100,7 @@ public class EntrySearch {
                     : Comparator.comparing(Entry::name);
             by = descending ? by.reversed() : by;
             List<Entry> all = new ArrayList<>(merged.values());
-            all.sort(by.thenComparing(Entry::uuid));
+            all.sort(sort == Sort.DISPLAYNAME ? by.thenComparing(Entry::name, descending ? Comparator.reverseOrder() : Comparator.naturalOrder()) : by);
             found = all.subList(Math.min(from, all.size()), Math.min(all.size(), from + limit + 1));
         }
         boolean more = found.size() > limit;
