@@ -31,7 +31,7 @@
       document.getElementById('assertion').value = JSON.stringify({ id: c.id, rawId: enc(c.rawId), type: c.type, response: {
         authenticatorData: enc(c.response.authenticatorData), clientDataJSON: enc(c.response.clientDataJSON),
         signature: enc(c.response.signature), userHandle: c.response.userHandle ? enc(c.response.userHandle) : null } });
-      document.getElementById('finish').click();
+      if (get.dataset.submit) { document.getElementById(get.dataset.submit).submit(); } else { document.getElementById('finish').click(); }
     }).catch(function (x) { document.getElementById('passkey-status').textContent = 'The passkey was not used: ' + x; });
   }
   window.signet = { b64: b64, enc: enc };

@@ -3,6 +3,7 @@ package dev.signet.web.console;
 import dev.signet.access.AdminArea;
 import dev.signet.access.ConsoleAccess;
 import jakarta.ejb.EJB;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -33,6 +34,9 @@ public class ConsoleFilter extends HttpFilter {
     /** The request attribute saying why a request was refused, for the 403 page. */
     public static final String REFUSAL = "signet.refusal";
     static final String SIGN_IN = "/ui/signin";
+    /** The container's request and response of a sign-in flow request, for including its page template. */
+    public static final String ORIGINAL_REQUEST = "signet.original.request";
+    public static final String ORIGINAL_RESPONSE = "signet.original.response";
     /** Pages a browser may see before signing in. */
     private static final Set<String> PUBLIC = Set.of(SIGN_IN, "/ui/forbidden", "/ui/reset");
     /** The admin pages and the area of the console each belongs to (by the name's first word). */
@@ -59,6 +63,15 @@ public class ConsoleFilter extends HttpFilter {
                 return;
             }
             chain.doFilter(request, response);
+            return;
+        }
+        if (path.startsWith("/oauth2/")) {
+            // the sign-in flow renders its pages from the same templates, by including them with the container's own objects
+            request.setAttribute(ORIGINAL_REQUEST, request);
+            request.setAttribute(ORIGINAL_RESPONSE, response);
+        }
+        if (path.startsWith("/oauth2-pages/") && request.getDispatcherType() == DispatcherType.REQUEST) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND); // rendered for the sign-in flow only, never asked for
             return;
         }
         if (!(path.equals("/ui") || path.startsWith("/ui/"))) {

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -52,6 +54,10 @@ public class AuthorizeResource {
     private BrowserSignIn signIn;
     @Context
     private UriInfo uri;
+    @Context
+    private HttpServletRequest servletRequest;
+    @Context
+    private HttpServletResponse servletResponse;
 
     @GET
     @Path("authorize")
@@ -77,12 +83,12 @@ public class AuthorizeResource {
     public Response device(@QueryParam("user_code") String userCode, @CookieParam(SESSION_COOKIE) String session,
                            @CookieParam(BROWSER_COOKIE) String browser) {
         if (userCode == null || userCode.isBlank()) {
-            return SignInPages.deviceCode(null);
+            return pages().deviceCode(null);
         }
         String known = browserOrNew(browser);
         return guarded(() -> withBrowser(authorizations.startDevice(userCode, OAuth2Exchange.origin(uri), session, known)
                 .map(step -> render(step, null))
-                .orElseGet(() -> SignInPages.deviceCode("That code is unknown or has expired; check your device.")), browser, known));
+                .orElseGet(() -> pages().deviceCode("That code is unknown or has expired; check your device.")), browser, known));
     }
 
     @POST
@@ -93,7 +99,7 @@ public class AuthorizeResource {
         return guarded(() -> {
             authorizations.requireSameBrowser(request, browser);
             BrowserSignIn.CredentialForm form = signIn.start(username);
-            return SignInPages.credentials(request, form.auth().toString(), form.username(), form.secondFactor(), form.passkeyOffered());
+            return pages().credentials(request, form.auth().toString(), form.username(), form.secondFactor(), form.passkeyOffered());
         });
     }
 
@@ -117,7 +123,7 @@ public class AuthorizeResource {
         return guarded(() -> {
             authorizations.requireSameBrowser(request, browser);
             BrowserSignIn.PasskeyCeremony ceremony = signIn.startPasskey(username);
-            return SignInPages.passkey(request, ceremony.auth().toString(), PasskeyJson.requestOptions(ceremony.challenge()));
+            return pages().passkey(request, ceremony.auth().toString(), PasskeyJson.requestOptions(ceremony.challenge()));
         });
     }
 
@@ -157,18 +163,18 @@ public class AuthorizeResource {
 
     private Response denied(String request, String browser) {
         AuthorizationStep step = authorizations.next(request, null, false, browser);
-        return SignInPages.username(request, step.clientTitle(), Authentication.DENIED, 401);
+        return pages().username(request, step.clientTitle(), Authentication.DENIED, 401);
     }
 
     private Response render(AuthorizationStep step, String newSession) {
         Response.ResponseBuilder response = switch (step.kind()) {
-            case LOGIN -> Response.fromResponse(SignInPages.username(step.requestId(), step.clientTitle(), null, 200));
-            case CONSENT -> Response.fromResponse(SignInPages.consent(step.requestId(), step.clientTitle(), step.scopes(),
+            case LOGIN -> Response.fromResponse(pages().username(step.requestId(), step.clientTitle(), null, 200));
+            case CONSENT -> Response.fromResponse(pages().consent(step.requestId(), step.clientTitle(), step.scopes(),
                     step.consentToken()));
-            case DEVICE_CONFIRM -> Response.fromResponse(SignInPages.deviceConfirm(step.requestId(), step.clientTitle(), step.scopes(),
+            case DEVICE_CONFIRM -> Response.fromResponse(pages().deviceConfirm(step.requestId(), step.clientTitle(), step.scopes(),
                     step.userCode(), step.consentToken()));
             case REDIRECT -> Response.seeOther(URI.create(step.redirect())).header("Cache-Control", "no-store");
-            case DEVICE_DONE -> Response.fromResponse(SignInPages.message(200, step.clientTitle(), step.message()));
+            case DEVICE_DONE -> Response.fromResponse(pages().message(200, step.clientTitle(), step.message()));
         };
         if (newSession != null) {
             response.cookie(new NewCookie.Builder(SESSION_COOKIE).value(newSession).path("/oauth2").secure(true).httpOnly(true)
@@ -201,13 +207,17 @@ public class AuthorizeResource {
         try {
             return action.get();
         } catch (InvalidAuthorizationRequest e) {
-            return SignInPages.message(400, "Sign-in request refused", e.getMessage());
+            return pages().message(400, "Sign-in request refused", e.getMessage());
         } catch (TooManyRequests e) {
-            return Response.fromResponse(SignInPages.message(429, "Too many attempts", e.getMessage()))
+            return Response.fromResponse(pages().message(429, "Too many attempts", e.getMessage()))
                     .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
         } catch (InvalidInput e) {
-            return SignInPages.message(400, "Sign-in request refused", e.getMessage());
+            return pages().message(400, "Sign-in request refused", e.getMessage());
         }
+    }
+
+    private SignInPages pages() {
+        return new SignInPages(servletRequest, servletResponse);
     }
 
     private static UUID authSession(String auth) {
