@@ -91,7 +91,7 @@ public abstract class EntryPage {
     public void save() {
         Map<String, List<String>> attrs = new LinkedHashMap<>();
         for (String attribute : editable()) {
-            String text = edits.getOrDefault(attribute, "");
+            String text = edits.get(attribute) == null ? "" : edits.get(attribute);
             attrs.put(attribute, Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList());
         }
         if (Pages.attempt(() -> entries.modify(kind(), getId(), attrs)) != null) {

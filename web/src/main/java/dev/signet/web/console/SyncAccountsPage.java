@@ -38,7 +38,7 @@ public class SyncAccountsPage {
     }
 
     public void create() {
-        String made = Pages.attempt(() -> accounts.create(name, description).name());
+        String made = Pages.attempt(() -> accounts.create(name, description == null || description.isBlank() ? null : description.trim()).name());
         if (made != null) {
             Pages.done("Sync account " + made + " created.", link(made));
         }
