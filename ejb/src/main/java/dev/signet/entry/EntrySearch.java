@@ -14,7 +14,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -71,29 +70,34 @@ public class EntrySearch {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int from = Math.max(0, Math.min(offset, MAX_OFFSET));
         String prefix = text == null ? "" : text.trim();
-        // exactly the columns of an index (kind, name) or (kind, displayname, name): the database reads the page off it
         String way = descending ? " desc" : "";
-        String order = sort == Sort.DISPLAYNAME ? "e.displayname" + way + ", e.name" + way : "e.name" + way;
-        Class<? extends Entry> type = Entries.entityClass(kind);
+        // each order is an index's own: live_name (unique; only live entries have one) or (displayname, name)
+        String order = sort == Sort.DISPLAYNAME ? "displayname" + way + ", name" + way : "live_name" + way;
+        String kindName = kind.name().equals("SERVICE_ACCOUNT") ? "service_account" : kind.name().toLowerCase(Locale.ROOT);
         List<Entry> found;
         if (prefix.isEmpty()) {
-            found = em.createQuery("select e from Entry e where type(e) = :type and e.recycledAt is null order by " + order, Entry.class)
-                    .setParameter("type", type).setFirstResult(from).setMaxResults(limit + 1).getResultList();
+            // a range on the sorted column keeps the database on that index (every person has a display name)
+            String range = sort == Sort.NAME ? "live_name >= ''" : kind == EntryKind.PERSON ? "displayname >= '' and live_name is not null"
+                    : "live_name is not null";
+            found = load(page(range, List.of(), kindName, order, from, limit + 1));
         } else {
             // each match is its own indexed prefix query, cut at the page's end; the pages are merged here
             Map<UUID, Entry> merged = new LinkedHashMap<>();
             String like = escape(prefix.toLowerCase(Locale.ROOT)) + "%";
-            add(merged, em.createQuery("select e from Entry e where type(e) = :type and e.recycledAt is null and e.name like :p escape '\\' order by "
-                    + order, Entry.class).setParameter("type", type).setParameter("p", like), from + limit + 1);
+            load(page("live_name like ? escape '\\'", List.of(like), kindName, "live_name", 0, from + limit + 1))
+                    .forEach(e -> merged.putIfAbsent(e.uuid(), e));
             // in the display-name index's own order, so a broad prefix ("B") reads a page, not every match
             for (String shown : displayVariants(prefix)) {
-                add(merged, em.createQuery("select e from Entry e where type(e) = :type and e.recycledAt is null and e.displayname like :p "
-                        + "escape '\\' order by e.displayname, e.name", Entry.class).setParameter("type", type)
-                        .setParameter("p", escape(shown) + "%"), from + limit + 1);
+                load(page("displayname like ? escape '\\' and live_name is not null", List.of(escape(shown) + "%"), kindName,
+                        "displayname, name", 0, from + limit + 1)).forEach(e -> merged.putIfAbsent(e.uuid(), e));
             }
             if (mayReadMail(caller, kind)) {
-                add(merged, em.createQuery("select distinct e from Entry e join e.mail m where type(e) = :type and e.recycledAt is null "
-                        + "and m like :p escape '\\'", Entry.class).setParameter("type", type).setParameter("p", like), from + limit + 1);
+                // the mail values' own index first, then those entries: a join from the entry side scans every entry
+                @SuppressWarnings("unchecked")
+                List<Object> owners = em.createNativeQuery("select entry_uuid from entry_mail where mail like ? escape '\\'")
+                        .setParameter(1, like).setMaxResults(from + limit + 1).getResultList();
+                load(owners.stream().map(EntrySearch::uuid).toList()).stream()
+                        .filter(e -> e.kind() == kind && e.recycledAt().isEmpty()).forEach(e -> merged.putIfAbsent(e.uuid(), e));
             }
             Comparator<Entry> by = sort == Sort.DISPLAYNAME
                     ? Comparator.comparing((Entry e) -> e.displayname().orElse(""))
@@ -139,10 +143,49 @@ public class EntrySearch {
         return counts;
     }
 
-    private static void add(Map<UUID, Entry> merged, TypedQuery<Entry> query, int limit) {
-        for (Entry e : query.setMaxResults(limit).getResultList()) {
-            merged.putIfAbsent(e.uuid(), e);
+    /**
+     * The UUIDs of one page, in the index's order. SQL rather than JPQL so that the kind is
+     * compared through an expression: an equality on the kind column would draw the database
+     * (H2) to the kind index and a sort of every entry of the kind, where the sorted column's
+     * own index reads just the page.
+     */
+    private List<UUID> page(String where, List<Object> params, String kindName, String order, int offset, int limit) {
+        // people are most entries: their pages read the sorted index and skip the few others; the
+        // other kinds are few enough that their own kind index and a sort cost less
+        String ofKind = kindName.equals("person") ? " and concat(kind, '') = ?" : " and kind = ?";
+        jakarta.persistence.Query query = em.createNativeQuery("select uuid from entry where " + where + ofKind + " order by " + order);
+        int i = 1;
+        for (Object param : params) {
+            query.setParameter(i++, param);
         }
+        query.setParameter(i, kindName);
+        @SuppressWarnings("unchecked")
+        List<Object> ids = query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return ids.stream().map(EntrySearch::uuid).toList();
+    }
+
+    /** The entries of these UUIDs, in the same order. */
+    private List<Entry> load(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Entry> byId = new java.util.HashMap<>();
+        for (Entry e : em.createQuery("select e from Entry e where e.uuid in :ids", Entry.class).setParameter("ids", ids).getResultList()) {
+            byId.put(e.uuid(), e);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** A UUID as the JDBC driver hands a UUID column over (H2: UUID or 16 bytes; PostgreSQL: UUID). */
+    private static UUID uuid(Object value) {
+        if (value instanceof UUID u) {
+            return u;
+        }
+        if (value instanceof byte[] b && b.length == 16) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return UUID.fromString(String.valueOf(value));
     }
 
     /** Display names keep their case: the text as typed and with a capital first letter ("jo" finds "Jo Smith"). */
