@@ -70,8 +70,9 @@ public class ConsoleFilter extends HttpFilter {
             request.setAttribute(ORIGINAL_REQUEST, request);
             request.setAttribute(ORIGINAL_RESPONSE, response);
         }
-        if (path.startsWith("/oauth2-pages/") && request.getDispatcherType() == DispatcherType.REQUEST) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND); // rendered for the sign-in flow only, never asked for
+        if ((path.startsWith("/oauth2-pages/") || path.startsWith("/resources/")) && request.getDispatcherType() == DispatcherType.REQUEST) {
+            // the sign-in flow's page and the composite components are rendered inside other pages, never asked for
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         if (!(path.equals("/ui") || path.startsWith("/ui/"))) {
