@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -25,6 +28,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -135,13 +139,13 @@ class ConsoleInChromiumIT {
         try {
             for (Dimension size : new Dimension[] {new Dimension(1280, 900), new Dimension(390, 844)}) {
                 browser.manage().window().setSize(size);
-                Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+                Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
                 Files.copy(shot, SCREENSHOTS.resolve(name + (size.width < 600 ? "-phone" : "-desktop") + ".png"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
             browser.manage().window().setSize(new Dimension(1280, 900));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -166,10 +170,10 @@ class ConsoleInChromiumIT {
     @Test
     void anApiClientAtTheServerRootKeepsItsAnswer() {
         Browser api = new Browser();
-        HttpResponse<String> json = api.send(java.net.http.HttpRequest.newBuilder(SignetServer.HTTPS.resolve("/"))
+        HttpResponse<String> json = api.send(HttpRequest.newBuilder(SignetServer.HTTPS.resolve("/"))
                 .header("Accept", "application/json").GET());
         assertNotEquals(303, json.statusCode(), "no redirect for a client asking for JSON");
-        HttpResponse<String> html = api.send(java.net.http.HttpRequest.newBuilder(SignetServer.HTTPS.resolve("/"))
+        HttpResponse<String> html = api.send(HttpRequest.newBuilder(SignetServer.HTTPS.resolve("/"))
                 .header("Accept", "text/html,application/xhtml+xml").GET());
         assertEquals(303, html.statusCode());
         assertEquals("/ui", html.headers().firstValue("Location").orElseThrow().replaceAll("^https://[^/]+", ""));
@@ -354,7 +358,7 @@ class ConsoleInChromiumIT {
             String uid2 = SignetApi.unique("ldapb");
             String dn1 = upstream.person(uid1, "Ldap A");
             String dn2 = upstream.person(uid2, "Ldap B");
-            upstream.group(SignetApi.unique("ldapteam"), java.util.List.of(dn1, dn2));
+            upstream.group(SignetApi.unique("ldapteam"), List.of(dn1, dn2));
             String account = SignetApi.unique("slapd_sync");
             signInAsAdminForEditing();
             open("/ui/admin/sync-accounts");

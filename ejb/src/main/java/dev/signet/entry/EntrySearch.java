@@ -14,13 +14,17 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -153,7 +157,7 @@ public class EntrySearch {
         // people are most entries: their pages read the sorted index and skip the few others; the
         // other kinds are few enough that their own kind index and a sort cost less
         String ofKind = kindName.equals("person") ? " and concat(kind, '') = ?" : " and kind = ?";
-        jakarta.persistence.Query query = em.createNativeQuery("select uuid from entry where " + where + ofKind + " order by " + order);
+        Query query = em.createNativeQuery("select uuid from entry where " + where + ofKind + " order by " + order);
         int i = 1;
         for (Object param : params) {
             query.setParameter(i++, param);
@@ -169,11 +173,11 @@ public class EntrySearch {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Entry> byId = new java.util.HashMap<>();
+        Map<UUID, Entry> byId = new HashMap<>();
         for (Entry e : em.createQuery("select e from Entry e where e.uuid in :ids", Entry.class).setParameter("ids", ids).getResultList()) {
             byId.put(e.uuid(), e);
         }
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** A UUID as the JDBC driver hands a UUID column over (H2: UUID or 16 bytes; PostgreSQL: UUID). */
@@ -182,7 +186,7 @@ public class EntrySearch {
             return u;
         }
         if (value instanceof byte[] b && b.length == 16) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
+            ByteBuffer buffer = ByteBuffer.wrap(b);
             return new UUID(buffer.getLong(), buffer.getLong());
         }
         return UUID.fromString(String.valueOf(value));
