@@ -351,7 +351,7 @@ public class RestBenchmark {
 
     /** The OAuth2 provider under load: client credentials and authorization code round trips. */
     static final class OAuth2Load {
-        private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">");
+        private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\"\\s*/?>");
         private static final Pattern ACCESS = Pattern.compile("\"access_token\":\"([^\"]+)\"");
         private static final String PASSWORD = "oauth2 passphrase for the benchmark";
 

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * fields of Signet's sign-in forms and submits them as a person would.
  */
 final class Browser {
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\"\\s*/?>");
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client = HttpClient.newBuilder().sslContext(SignetApi.trustingTls()).cookieHandler(cookies)
@@ -96,7 +96,7 @@ final class Browser {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {

@@ -220,9 +220,11 @@ class PasskeysIT {
         java.net.http.HttpResponse<String> page = user.post("/oauth2/authorize/passkey", choose);
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("script-src 'nonce-"));
-        java.util.regex.Matcher script = java.util.regex.Pattern.compile("const o=(\\{.*?\\});const b=").matcher(page.body());
+        // the options ride in a data attribute for the console's script (the page has no inline script)
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("data-options=\"([^\"]*)\"").matcher(page.body());
         assertTrue(script.find(), "the page carries the request options");
-        JsonObject options = jakarta.json.Json.createReader(new java.io.StringReader(script.group(1))).readObject().getJsonObject("publicKey");
+        String json = script.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&");
+        JsonObject options = jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject().getJsonObject("publicKey");
         PublicKeyCredential<AuthenticatorAssertionResponse, ?> assertion = key.get(new PublicKeyCredentialRequestOptions(
                 new DefaultChallenge(B64D.decode(options.getString("challenge"))), 60_000L, options.getString("rpId"), List.of(),
                 UserVerificationRequirement.REQUIRED, null));

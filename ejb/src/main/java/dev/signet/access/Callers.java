@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,6 +57,17 @@ public class Callers {
         SessionGrants.Grant grant = grants.of(session, now);
         return new Caller(account.uuid(), account.name(), new HashSet<>(account.memberOf()), grant.readWrite() && !grant.credentialUpdate(),
                 grant.credentialUpdate());
+    }
+
+    /** The session (or API token) id the current identity names, when it names one. */
+    public Optional<UUID> currentSession() {
+        Principal principal = context.getCallerPrincipal();
+        String[] parts = principal == null ? new String[0] : principal.getName().split(":", 2);
+        try {
+            return parts.length == 2 ? Optional.of(UUID.fromString(parts[1])) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The account itself, acting while it authenticates (its events are audited as its own). */

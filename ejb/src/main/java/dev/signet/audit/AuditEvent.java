@@ -17,7 +17,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "audit_event", indexes = {
         @Index(name = "audit_event_at", columnList = "at"),
-        @Index(name = "audit_event_type_at", columnList = "type, at")})
+        @Index(name = "audit_event_type_at", columnList = "type, at"),
+        // the console filters the trail by who acted and on whom
+        @Index(name = "audit_event_actor_at", columnList = "actor_name, at"),
+        @Index(name = "audit_event_target_at", columnList = "target_name, at")})
 public class AuditEvent {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)

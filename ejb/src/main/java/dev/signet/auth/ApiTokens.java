@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -67,6 +68,15 @@ public class ApiTokens {
         }
         return em.createQuery("select t from ApiToken t where t.account = :account and t.revokedAt is null order by t.created",
                 ApiToken.class).setParameter("account", account.uuid()).getResultList().stream().map(ApiTokenView::of).toList();
+    }
+
+    /** What may be shown of a token: never the token itself. */
+    public record TokenInfo(UUID id, String label, Instant created, Optional<Instant> expires, boolean readWrite) {
+    }
+
+    /** {@link #list} as views, for the console. */
+    public List<TokenInfo> infos(String accountId) {
+        return list(accountId).stream().map(t -> new TokenInfo(t.id(), t.label(), t.created(), t.expiresAt(), t.readWrite())).toList();
     }
 
     public void revoke(String accountId, UUID tokenId) {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The caller's own sessions: listing them (without tokens) and ending one, e.g. a lost laptop's. */
@@ -38,6 +39,13 @@ public class OwnSessions {
                 .setParameter("account", caller.uuid()).setParameter("now", now).setMaxResults(1000).getResultList().stream()
                 .map(s -> new SessionSummary(s.id(), s.issued(), s.expires(), s.source(), s.privilegedUntil().filter(now::isBefore)))
                 .toList();
+    }
+
+    /** The session the caller speaks through now (none for an API token). */
+    public Optional<SessionSummary> current() {
+        Instant now = Instant.now();
+        return callers.currentSession().map(id -> em.find(UserSession.class, id)).filter(s -> s.validAt(now))
+                .map(s -> new SessionSummary(s.id(), s.issued(), s.expires(), s.source(), s.privilegedUntil().filter(now::isBefore)));
     }
 
     /** Ending a session is allowed from a read-only session too: it only ever reduces access. */

@@ -30,6 +30,11 @@ import java.util.UUID;
 @Table(name = "entry", indexes = {
         @Index(name = "entry_live_name", columnList = "live_name", unique = true),
         @Index(name = "entry_kind_name", columnList = "kind, name"),
+        // the console's people list sorts and searches by display name
+        @Index(name = "entry_displayname_name", columnList = "displayname, name"),
+        // ... and in reverse (the embedded database reads an index one way only)
+        @Index(name = "entry_displayname_name_desc", columnList = "displayname desc, name desc"),
+        @Index(name = "entry_live_name_desc", columnList = "live_name desc"),
         @Index(name = "entry_gidnumber", columnList = "gidnumber", unique = true),
         @Index(name = "entry_recycled", columnList = "recycled_at")})
 @Inheritance(strategy = InheritanceType.SINGLE_TABLE)

@@ -1,5 +1,6 @@
 package dev.signet.sync;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,25 @@ import java.util.UUID;
  * {@code sync_yield_authority}, {@code sync_token_set}, ...), with its LDAP source when it has one.
  * Never the token or the sealed bind password.
  */
-public record SyncAccountView(UUID uuid, Map<String, List<String>> attrs, Optional<LdapSource> ldapSource) {
+public record SyncAccountView(UUID uuid, Map<String, List<String>> attrs, Optional<LdapSource> ldapSource, Optional<Instant> tokenIssued) {
     public SyncAccountView {
         attrs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
+    }
+
+    public String name() {
+        return attrs.get("name").get(0);
+    }
+
+    public Optional<String> description() {
+        return attrs.getOrDefault("description", List.of()).stream().findFirst();
+    }
+
+    public Optional<String> schedule() {
+        return attrs.getOrDefault("sync_schedule", List.of()).stream().findFirst();
+    }
+
+    public boolean finalised() {
+        return Boolean.parseBoolean(attrs.get("sync_finalised").get(0));
     }
 
     /** The attributes the account yields to local changes. */
@@ -32,6 +49,6 @@ public record SyncAccountView(UUID uuid, Map<String, List<String>> attrs, Option
         account.description().ifPresent(d -> attrs.put("description", List.of(d)));
         account.schedule().ifPresent(c -> attrs.put("sync_schedule", List.of(c)));
         account.cookie().ifPresent(c -> attrs.put("sync_cookie", List.of(c)));
-        return new SyncAccountView(account.uuid(), attrs, account.ldapSource());
+        return new SyncAccountView(account.uuid(), attrs, account.ldapSource(), account.tokenIssued());
     }
 }

@@ -2,6 +2,7 @@ package dev.signet.web.oauth2;
 
 import dev.signet.auth.AuthOutcome;
 import dev.signet.auth.Authentication;
+import dev.signet.auth.BrowserSignIn;
 import dev.signet.fault.InvalidInput;
 import dev.signet.fault.TooManyRequests;
 import dev.signet.oauth2.AuthorizationStep;
@@ -13,6 +14,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -28,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -49,9 +51,13 @@ public class AuthorizeResource {
     @EJB
     private Authorizations authorizations;
     @EJB
-    private Authentication authentication;
+    private BrowserSignIn signIn;
     @Context
     private UriInfo uri;
+    @Context
+    private HttpServletRequest servletRequest;
+    @Context
+    private HttpServletResponse servletResponse;
 
     @GET
     @Path("authorize")
@@ -77,12 +83,12 @@ public class AuthorizeResource {
     public Response device(@QueryParam("user_code") String userCode, @CookieParam(SESSION_COOKIE) String session,
                            @CookieParam(BROWSER_COOKIE) String browser) {
         if (userCode == null || userCode.isBlank()) {
-            return SignInPages.deviceCode(null);
+            return pages().deviceCode(null);
         }
         String known = browserOrNew(browser);
         return guarded(() -> withBrowser(authorizations.startDevice(userCode, OAuth2Exchange.origin(uri), session, known)
                 .map(step -> render(step, null))
-                .orElseGet(() -> SignInPages.deviceCode("That code is unknown or has expired; check your device.")), browser, known));
+                .orElseGet(() -> pages().deviceCode("That code is unknown or has expired; check your device.")), browser, known));
     }
 
     @POST
@@ -92,12 +98,8 @@ public class AuthorizeResource {
                           @FormParam("username") String username) {
         return guarded(() -> {
             authorizations.requireSameBrowser(request, browser);
-            AuthOutcome chosen = authentication.init(username);
-            List<String> mechanisms = chosen.mechanisms();
-            String mechanism = mechanisms.contains(Authentication.PASSWORD_MFA) ? Authentication.PASSWORD_MFA : Authentication.PASSWORD;
-            authentication.begin(chosen.sessionId(), mechanism);
-            return SignInPages.credentials(request, chosen.sessionId().toString(), username.trim(),
-                    Authentication.PASSWORD_MFA.equals(mechanism), mechanisms.contains(Authentication.PASSKEY));
+            BrowserSignIn.CredentialForm form = signIn.start(username);
+            return pages().credentials(request, form.auth().toString(), form.username(), form.secondFactor(), form.passkeyOffered());
         });
     }
 
@@ -108,16 +110,8 @@ public class AuthorizeResource {
                                @FormParam("auth") String auth, @FormParam("totp") String totp, @FormParam("password") String password) {
         return guarded(() -> {
             authorizations.requireSameBrowser(request, browser);
-            UUID session = authSession(auth);
-            if (totp != null) {
-                String code = totp.replace(" ", "");
-                String kind = code.chars().allMatch(Character::isDigit) ? Authentication.TOTP : Authentication.BACKUP_CODE;
-                AuthOutcome second = authentication.secondFactor(session, kind, code);
-                if (second.state() == AuthOutcome.State.DENIED) {
-                    return denied(request, browser);
-                }
-            }
-            return concluded(request, browser, authentication.password(session, password == null ? new char[0] : password.toCharArray()));
+            return concluded(request, browser, signIn.credentials(authSession(auth), totp,
+                    password == null ? new char[0] : password.toCharArray()));
         });
     }
 
@@ -128,9 +122,8 @@ public class AuthorizeResource {
                             @FormParam("username") String username) {
         return guarded(() -> {
             authorizations.requireSameBrowser(request, browser);
-            AuthOutcome chosen = authentication.init(username);
-            AuthOutcome challenge = authentication.begin(chosen.sessionId(), Authentication.PASSKEY);
-            return SignInPages.passkey(request, chosen.sessionId().toString(), PasskeyJson.requestOptions(challenge.passkey()));
+            BrowserSignIn.PasskeyCeremony ceremony = signIn.startPasskey(username);
+            return pages().passkey(request, ceremony.auth().toString(), PasskeyJson.requestOptions(ceremony.challenge()));
         });
     }
 
@@ -147,7 +140,7 @@ public class AuthorizeResource {
             } catch (JsonException e) {
                 throw new InvalidInput("assertion", "the passkey assertion is not JSON");
             }
-            return concluded(request, browser, authentication.passkey(authSession(auth), PasskeyJson.assertion(parsed)));
+            return concluded(request, browser, signIn.finishPasskey(authSession(auth), PasskeyJson.assertion(parsed)));
         });
     }
 
@@ -170,18 +163,18 @@ public class AuthorizeResource {
 
     private Response denied(String request, String browser) {
         AuthorizationStep step = authorizations.next(request, null, false, browser);
-        return SignInPages.username(request, step.clientTitle(), Authentication.DENIED, 401);
+        return pages().username(request, step.clientTitle(), Authentication.DENIED, 401);
     }
 
     private Response render(AuthorizationStep step, String newSession) {
         Response.ResponseBuilder response = switch (step.kind()) {
-            case LOGIN -> Response.fromResponse(SignInPages.username(step.requestId(), step.clientTitle(), null, 200));
-            case CONSENT -> Response.fromResponse(SignInPages.consent(step.requestId(), step.clientTitle(), step.scopes(),
+            case LOGIN -> Response.fromResponse(pages().username(step.requestId(), step.clientTitle(), null, 200));
+            case CONSENT -> Response.fromResponse(pages().consent(step.requestId(), step.clientTitle(), step.scopes(),
                     step.consentToken()));
-            case DEVICE_CONFIRM -> Response.fromResponse(SignInPages.deviceConfirm(step.requestId(), step.clientTitle(), step.scopes(),
+            case DEVICE_CONFIRM -> Response.fromResponse(pages().deviceConfirm(step.requestId(), step.clientTitle(), step.scopes(),
                     step.userCode(), step.consentToken()));
             case REDIRECT -> Response.seeOther(URI.create(step.redirect())).header("Cache-Control", "no-store");
-            case DEVICE_DONE -> Response.fromResponse(SignInPages.message(200, step.clientTitle(), step.message()));
+            case DEVICE_DONE -> Response.fromResponse(pages().message(200, step.clientTitle(), step.message()));
         };
         if (newSession != null) {
             response.cookie(new NewCookie.Builder(SESSION_COOKIE).value(newSession).path("/oauth2").secure(true).httpOnly(true)
@@ -214,13 +207,17 @@ public class AuthorizeResource {
         try {
             return action.get();
         } catch (InvalidAuthorizationRequest e) {
-            return SignInPages.message(400, "Sign-in request refused", e.getMessage());
+            return pages().message(400, "Sign-in request refused", e.getMessage());
         } catch (TooManyRequests e) {
-            return Response.fromResponse(SignInPages.message(429, "Too many attempts", e.getMessage()))
+            return Response.fromResponse(pages().message(429, "Too many attempts", e.getMessage()))
                     .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
         } catch (InvalidInput e) {
-            return SignInPages.message(400, "Sign-in request refused", e.getMessage());
+            return pages().message(400, "Sign-in request refused", e.getMessage());
         }
+    }
+
+    private SignInPages pages() {
+        return new SignInPages(servletRequest, servletResponse);
     }
 
     private static UUID authSession(String auth) {

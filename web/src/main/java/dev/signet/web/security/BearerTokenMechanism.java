@@ -2,6 +2,7 @@ package dev.signet.web.security;
 
 import dev.signet.auth.Tokens;
 import dev.signet.auth.VerifiedToken;
+import dev.signet.web.console.ConsoleSession;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -14,7 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Validates {@code Authorization: Bearer} on every request. A valid token makes its account and
+ * Validates {@code Authorization: Bearer} on every request, or on a console page ({@code /ui})
+ * the token its session holds. A valid token makes its account and
  * session the caller the container propagates to the core. A request without a valid token (none,
  * expired, revoked, forged) is anonymous, and the core answers 401 where that is not enough.
  */
@@ -29,11 +31,12 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        if (header == null) {
+        String bearer = header == null ? ConsoleSession.tokenOf(request)
+                : header.regionMatches(true, 0, BEARER, 0, BEARER.length()) ? header.substring(BEARER.length()).trim() : null;
+        if (bearer == null) {
             return context.doNothing();
         }
-        Optional<VerifiedToken> token = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? tokens.verify(header.substring(BEARER.length()).trim()) : Optional.empty();
+        Optional<VerifiedToken> token = tokens.verify(bearer);
         if (token.isEmpty()) {
             return context.doNothing();
         }
