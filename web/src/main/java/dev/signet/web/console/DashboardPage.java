@@ -1,7 +1,7 @@
 package dev.signet.web.console;
 
 import dev.signet.access.AdminArea;
-import dev.signet.access.ConsoleAccess;
+import dev.signet.auth.ConsoleAccess;
 import dev.signet.audit.AuditSearch;
 import dev.signet.entry.EntrySearch;
 import dev.signet.model.EntryKind;

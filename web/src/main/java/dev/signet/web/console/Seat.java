@@ -1,7 +1,7 @@
 package dev.signet.web.console;
 
 import dev.signet.access.AdminArea;
-import dev.signet.access.ConsoleAccess;
+import dev.signet.auth.ConsoleAccess;
 import dev.signet.auth.Tokens;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,9 @@
-package dev.signet.access;
+package dev.signet.auth;
 
-import dev.signet.auth.OwnSessions;
-import dev.signet.auth.SessionSummary;
+import dev.signet.access.AccessControl;
+import dev.signet.access.AdminArea;
+import dev.signet.access.Caller;
+import dev.signet.access.Callers;
 import dev.signet.fault.AccessDenied;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
