@@ -101,6 +101,15 @@ public class Totps {
         audit.success("credential.totp.remove", callers.current(), account, totp.label());
     }
 
+    /** The caller's verified authenticators, oldest first (a read: a read-only session may list them). */
+    public List<TotpInfo> list() {
+        Caller caller = callers.current();
+        AccessControl.requireAuthenticated(caller);
+        return em.createQuery("select t from TotpCredential t where t.account = :account and t.verified = true order by t.created",
+                        TotpCredential.class).setParameter("account", caller.uuid()).setMaxResults(100).getResultList().stream()
+                .map(t -> new TotpInfo(t.id(), t.label())).toList();
+    }
+
     /** Whether the account has a verified authenticator (then it logs in with passwordmfa). */
     public boolean enrolled(Account account) {
         return !em.createQuery("select t.id from TotpCredential t where t.account = :account and t.verified = true", UUID.class)

@@ -18,7 +18,7 @@ public final class PasskeyJson {
     private PasskeyJson() {
     }
 
-    static JsonObject creationOptions(PasskeyChallenge c) {
+    public static JsonObject creationOptions(PasskeyChallenge c) {
         return Json.createObjectBuilder().add("ceremony", c.ceremony()).add("publicKey", Json.createObjectBuilder()
                 .add("challenge", c.challenge())
                 .add("rp", Json.createObjectBuilder().add("id", c.rpId()).add("name", c.rpId()))
