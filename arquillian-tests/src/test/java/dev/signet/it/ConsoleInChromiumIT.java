@@ -388,6 +388,22 @@ class ConsoleInChromiumIT {
     }
 
     @Test
+    void aDeletedPersonIsPurgedFromTheRecycleBinPage() {
+        SignetApi api = SignetApi.admin();
+        String name = SignetApi.unique("binned");
+        api.createPerson(name);
+        assertEquals(2, api.delete("/v1/person/" + name).status() / 100, "deleted to the recycle bin");
+        signInAsAdminForEditing();
+        open("/ui/admin/recycle-bin");
+        WebElement row = browser.findElement(By.xpath("//tr[td[normalize-space()='" + name + "']]"));
+        row.findElement(By.tagName("summary")).click();
+        submit(By.id(row.findElement(By.cssSelector("input.danger")).getAttribute("id")));
+        assertEquals(name + " purged.", text("notice"));
+        assertTrue(browser.findElements(By.xpath("//tr[td[normalize-space()='" + name + "']]")).isEmpty(), "gone from the bin");
+        assertEquals(404, api.post("/v1/recycle_bin/" + name + "/_revive", "").status(), "nothing left to revive");
+    }
+
+    @Test
     void everyAdminPageRendersForTheAdmin() {
         signInAsAdmin();
         for (String page : new String[] {"dashboard", "people", "groups", "service-accounts", "oauth2-clients", "sync-accounts",
