@@ -45,6 +45,12 @@ public final class Schema {
     public static final String PASSWORD_MINIMUM_CLASSES = "auth_password_minimum_classes";
     public static final String PASSWORD_HISTORY = "auth_password_history";
     public static final String CREDENTIAL_TYPE_MINIMUM = "credential_type_minimum";
+    /** The VLAN (1-4094) a group's members are put on by RADIUS (Tunnel-Private-Group-Id). */
+    public static final String RADIUS_VLAN = "radius_vlan";
+    /** Extra RADIUS reply attributes for a group's members, {@code Name=value}. */
+    public static final String RADIUS_REPLY_ATTRIBUTE = "radius_reply_attribute";
+    /** A group's RADIUS reply values: more than a device ever needs for one login. */
+    static final int MAX_RADIUS_REPLY_ATTRIBUTES = 32;
     /** A group's account policy: it changes how its members may log in, so who may set it is checked against them. */
     public static final Set<String> ACCOUNT_POLICY = Set.of(PASSWORD_MINIMUM_LENGTH, PASSWORD_MINIMUM_CLASSES, PASSWORD_HISTORY,
             CREDENTIAL_TYPE_MINIMUM);
@@ -87,6 +93,9 @@ public final class Schema {
         define(PASSWORD_MINIMUM_CLASSES, "authPasswordMinimumClasses", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
         define(PASSWORD_HISTORY, "authPasswordHistory", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
         define(CREDENTIAL_TYPE_MINIMUM, "credentialTypeMinimum", Syntax.UTF8, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
+        define(RADIUS_VLAN, "radiusVlan", Syntax.INTEGER, false, false, false, Visibility.PUBLIC, Writer.ADMIN, EnumSet.of(GROUP), false);
+        define(RADIUS_REPLY_ATTRIBUTE, "radiusReplyAttribute", Syntax.RADIUS_REPLY_ATTRIBUTE, true, false, false, Visibility.PUBLIC,
+                Writer.ADMIN, EnumSet.of(GROUP), false, MAX_RADIUS_REPLY_ATTRIBUTES);
         define(SYNC_PARENT, "syncParentUuid", Syntax.SYSTEM, false, false, false, Visibility.PRIVATE, Writer.SYSTEM, ALL, false);
     }
 
