@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,9 +11,11 @@ import java.util.UUID;
 /**
  * A person's RADIUS secret (Kanidm's {@code radius_secret}): separate from the password, sealed
  * with the key-encryption key because CHAP and MS-CHAPv2 need it in clear on the server, so it
- * cannot be hashed. One per account, replaced when generated again.
+ * cannot be hashed. One per account, replaced when generated again. Second-level cached (read on
+ * every RADIUS login; sealed there as here).
  */
 @Entity
+@Cacheable
 @Table(name = "radius_secret")
 class RadiusSecret {
     @Id

@@ -81,8 +81,9 @@ public class RadiusAuthenticator {
     private RadiusAnswer direct(RadiusAccessRequest request, RadiusClientDirectory.Client client) {
         RadiusCredential credential = request.credential();
         Account account = account(request.userName());
-        Lockout.Reservation attempt = lockout.reserve(lockoutKey(account, request.userName()), Instant.now());
-        Optional<String> secret = attempt.refused() || !(account instanceof Person) ? Optional.empty() : secrets.secretOf(account.uuid());
+        String attempt = lockoutKey(account, request.userName());
+        boolean softLocked = lockout.lockedNow(attempt, Instant.now());
+        Optional<String> secret = softLocked || !(account instanceof Person) ? Optional.empty() : secrets.secretOf(account.uuid());
         boolean served = !(credential instanceof RadiusCredential.MsChapV2) || eap.available();
         Optional<EapMethods.MsChapV2Proof> msChap = Optional.empty();
         boolean matches = false;
@@ -100,7 +101,7 @@ public class RadiusAuthenticator {
                 matches = msChap.isPresent();
             }
         }
-        RadiusDecision decision = decision(attempt, account, secret.isPresent(), served,
+        RadiusDecision decision = decision(softLocked, account, secret.isPresent(), served,
                 !(credential instanceof RadiusCredential.None), matches, client);
         Optional<String> refusal = decision.refusal();
         String method = credential.method();
@@ -127,8 +128,8 @@ public class RadiusAuthenticator {
     private RadiusAnswer eap(RadiusAccessRequest request, RadiusClientDirectory.Client client, RadiusCredential.Eap message) {
         Account outer = account(request.userName());
         if (!eap.available()) {
-            Lockout.Reservation attempt = lockout.reserve(lockoutKey(outer, request.userName()), Instant.now());
-            RadiusDecision decision = decision(attempt, outer, false, false, true, false, client);
+            String attempt = lockoutKey(outer, request.userName());
+            RadiusDecision decision = decision(lockout.lockedNow(attempt, Instant.now()), outer, false, false, true, false, client);
             refused(request, client, outer, "eap", attempt, decision, "eap not available");
             return new RadiusAnswer(RadiusAnswer.Kind.REJECT, List.of(eapFailure(message.eapMessage())));
         }
@@ -143,16 +144,16 @@ public class RadiusAuthenticator {
             case REJECT -> {
                 String name = turn.innerUsername() == null || turn.innerUsername().isBlank() ? request.userName() : turn.innerUsername();
                 Account account = account(name);
-                Lockout.Reservation attempt = lockout.reserve(lockoutKey(account, name), Instant.now());
-                RadiusDecision decision = decision(attempt, account, true, true, true, false, client);
+                String attempt = lockoutKey(account, name);
+                RadiusDecision decision = decision(lockout.lockedNow(attempt, Instant.now()), account, true, true, true, false, client);
                 refused(request, client, account, "eap", attempt, decision, decision.refusal().orElse("wrong RADIUS secret"));
                 return new RadiusAnswer(RadiusAnswer.Kind.REJECT, List.of(new ReplyAttribute(0, RadiusAnswer.EAP_MESSAGE, turn.eapMessage(), false)));
             }
             default -> {
                 Account account = account(turn.innerUsername());
-                Lockout.Reservation attempt = lockout.reserve(lockoutKey(account, turn.innerUsername()), Instant.now());
+                String attempt = lockoutKey(account, turn.innerUsername());
                 boolean hasSecret = account instanceof Person && secrets.secretOf(account.uuid()).isPresent();
-                RadiusDecision decision = decision(attempt, account, hasSecret, true, true, true, client);
+                RadiusDecision decision = decision(lockout.lockedNow(attempt, Instant.now()), account, hasSecret, true, true, true, client);
                 Optional<String> refusal = decision.refusal();
                 if (refusal.isPresent()) {
                     refused(request, client, account, "eap", attempt, decision, refusal.get());
@@ -172,30 +173,32 @@ public class RadiusAuthenticator {
         return account instanceof Person ? secrets.secretOf(account.uuid()).map(String::toCharArray) : Optional.empty();
     }
 
-    private RadiusDecision decision(Lockout.Reservation attempt, Account account, boolean hasSecret, boolean served, boolean present,
+    private RadiusDecision decision(boolean softLocked, Account account, boolean hasSecret, boolean served, boolean present,
                                     boolean matches, RadiusClientDirectory.Client client) {
         Instant now = Instant.now();
         boolean allowed = account != null && client.groups().stream().anyMatch(account.memberOf()::contains);
-        return new RadiusDecision(attempt.refused(), account != null, account instanceof Person, hasSecret, served, present, matches,
+        return new RadiusDecision(softLocked, account != null, account instanceof Person, hasSecret, served, present, matches,
                 account != null && account.locked(), account != null && (account.mayAuthenticate(now) || account.locked()), allowed);
     }
 
+    /**
+     * A refusal, audited with its reason, and counted toward the soft lockout when a credential
+     * was checked (the check, a comparison, is made first and counted after: see Lockout#lockedNow).
+     */
     private void refused(RadiusAccessRequest request, RadiusClientDirectory.Client client, Account account, String method,
-                         Lockout.Reservation attempt, RadiusDecision decision, String reason) {
-        if (!decision.counted()) {
-            lockout.giveBack(attempt);
-        }
+                         String attempt, RadiusDecision decision, String reason) {
+        boolean locks = decision.counted() && lockout.failed(attempt, Instant.now());
         audit.failureInTransaction(AUDIT_TYPE, Caller.ANONYMOUS, account == null ? null : account.uuid(),
                 request.userName(), detail(request, client, method, reason));
-        if (decision.counted() && attempt.locks()) {
+        if (locks) {
             audit.failureInTransaction("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(), request.userName(),
                     "soft-locked after repeated failed RADIUS logins");
         }
     }
 
     private List<ReplyAttribute> accepted(RadiusAccessRequest request, RadiusClientDirectory.Client client, Account account, String method,
-                                          Lockout.Reservation attempt) {
-        lockout.succeeded(attempt.key());
+                                          String attempt) {
+        lockout.succeeded(attempt);
         audit.success(AUDIT_TYPE, Callers.of(account), account, detail(request, client, method, "accepted"));
         List<ReplyAttributes.GroupReply> groups = new ArrayList<>();
         for (UUID uuid : client.groups()) {
