@@ -174,8 +174,10 @@ class RadiusIT {
     @Test
     void aWrongSharedSecretGetsNoAnswer() throws Exception {
         Person person = person(true);
-        Run run = radtest("pap", person.name(), person.secret(), "not-the-shared-secret");
+        Run run = radclient("User-Name = \"" + person.name() + "\"\nUser-Password = \"" + person.secret() + "\"\nMessage-Authenticator = 0x00\n",
+                AUTH, "auth", "not-the-shared-secret");
         assertFalse(run.output().contains("Received Access"), run.output());
+        assertTrue(run.output().contains("No reply from server"), run.output());
         assertTrue(dropsCounted("bad_authenticator"));
     }
 
@@ -385,7 +387,6 @@ class RadiusIT {
                     HttpResponse.BodyHandlers.ofString()).body();
             Matcher m = counter.matcher(metrics);
             if (m.find() && Double.parseDouble(m.group(1)) > 0) {
-                assertTrue(metrics.contains("# HELP signet_radius_drops_total"), "the meter is described");
                 return true;
             }
             Thread.sleep(100);

@@ -93,7 +93,7 @@ public class RadiusSecrets {
     }
 
     /** Whether a new password of the account would contain its RADIUS secret (the password policy refuses it). */
-    boolean containedIn(Account account, char[] password) {
+    public boolean containedIn(Account account, char[] password) {
         return secretOf(account.uuid()).map(secret -> RadiusSecretFormat.containedIn(password, secret)).orElse(false);
     }
 

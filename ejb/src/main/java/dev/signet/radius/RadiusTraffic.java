@@ -20,6 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class RadiusTraffic {
+    /** RADIUS requests answered, by type (access, accounting, status) and answer. */
+    static final String REQUESTS = "signet.radius.requests";
+    /** Time the core took to decide an Access-Request, by method and answer. */
+    static final String DECISION = "signet.radius.decision";
+    /** RADIUS datagrams dropped without an answer, by reason. */
+    static final String DROPS = "signet.radius.drops";
+    /** Retransmissions answered again from the duplicate cache (RFC 5080), not decided again. */
+    static final String DUPLICATES = "signet.radius.duplicates";
+    /** Accounting-Requests recorded, by Acct-Status-Type. */
+    static final String ACCOUNTING = "signet.radius.accounting";
+
     @Inject
     MeterRegistry registry;
 
@@ -30,12 +41,8 @@ public class RadiusTraffic {
 
     /** An Access-Request decided: its method (pap, chap, eap, mschapv2, none), the answer, the time the core took. */
     public void decided(String method, String answer, Duration took) {
-        requests.computeIfAbsent("access|" + answer, k -> Counter.builder("signet.radius.requests")
-                .description("RADIUS requests answered, by type (access, accounting, status) and answer")
-                .tag("type", "access").tag("answer", answer).register(registry)).increment();
-        decisions.computeIfAbsent(method + "|" + answer, k -> Timer.builder("signet.radius.decision")
-                .description("Time the core took to decide an Access-Request, by method and answer")
-                .tag("method", method).tag("answer", answer).register(registry)).record(took);
+        requests.computeIfAbsent("access|" + answer, k -> registry.counter(REQUESTS, "type", "access", "answer", answer)).increment();
+        decisions.computeIfAbsent(method + "|" + answer, k -> registry.timer(DECISION, "method", method, "answer", answer)).record(took);
     }
 
     public void accounted(int statusType) {
@@ -47,26 +54,16 @@ public class RadiusTraffic {
             case 8 -> "accounting_off";
             default -> "other";
         };
-        requests.computeIfAbsent("accounting|response", k -> Counter.builder("signet.radius.requests")
-                .description("RADIUS requests answered, by type (access, accounting, status) and answer")
-                .tag("type", "accounting").tag("answer", "response").register(registry)).increment();
-        accounting.computeIfAbsent(status, k -> Counter.builder("signet.radius.accounting")
-                .description("RADIUS Accounting-Requests recorded, by Acct-Status-Type")
-                .tag("status", status).register(registry)).increment();
+        requests.computeIfAbsent("accounting|response", k -> registry.counter(REQUESTS, "type", "accounting", "answer", "response")).increment();
+        accounting.computeIfAbsent(status, k -> registry.counter(ACCOUNTING, "status", status)).increment();
     }
 
     /** What the adapter handled itself: drops by reason, Status-Server and duplicate answers. */
     public void observed(Map<RadiusEvent, Long> counts) {
         counts.forEach((event, n) -> events.computeIfAbsent(event, e -> switch (e) {
-            case STATUS_SERVER -> Counter.builder("signet.radius.requests")
-                    .description("RADIUS requests answered, by type (access, accounting, status) and answer")
-                    .tag("type", "status").tag("answer", "accept").register(registry);
-            case DUPLICATE_ANSWERED -> Counter.builder("signet.radius.duplicates")
-                    .description("Retransmitted RADIUS requests answered again from the duplicate cache (RFC 5080), not decided again")
-                    .register(registry);
-            default -> Counter.builder("signet.radius.drops")
-                    .description("RADIUS datagrams dropped without an answer, by reason")
-                    .tag("reason", e.label()).register(registry);
+            case STATUS_SERVER -> registry.counter(REQUESTS, "type", "status", "answer", "accept");
+            case DUPLICATE_ANSWERED -> registry.counter(DUPLICATES);
+            default -> registry.counter(DROPS, "reason", e.label());
         }).increment(n));
     }
 }
