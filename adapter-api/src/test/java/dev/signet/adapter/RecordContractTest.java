@@ -14,6 +14,8 @@ import dev.signet.adapter.ldap.LdapResult;
 import dev.signet.adapter.ldap.LdapSearch;
 import dev.signet.adapter.radius.RadiusAccessRequest;
 import dev.signet.adapter.radius.RadiusAnswer;
+import dev.signet.adapter.radius.RadiusClientKey;
+import dev.signet.adapter.radius.RadiusCredential;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -73,5 +75,30 @@ class RecordContractTest {
     void accessRequestNeverPrintsThePassword() {
         RadiusAccessRequest request = new RadiusAccessRequest("nas1", "127.0.0.1", "jsmith", "hunter2".toCharArray(), null);
         assertFalse(request.toString().contains("hunter2"));
+    }
+
+    @Test
+    void papPasswordIsACopyTheCallerMayClear() {
+        char[] password = "hunter2".toCharArray();
+        RadiusCredential.Pap pap = new RadiusCredential.Pap(password);
+        password[0] = 'X';
+        char[] read = pap.password();
+        read[1] = 'Y';
+        assertEquals("hunter2", new String(pap.password()));
+    }
+
+    @Test
+    void rejectMayCarryAnEapFailureOnly() {
+        RadiusAnswer failure = new RadiusAnswer(RadiusAnswer.Kind.REJECT,
+                List.of(new RadiusAnswer.ReplyAttribute(0, RadiusAnswer.EAP_MESSAGE, new byte[] {4, 1, 0, 4}, false)));
+        assertFalse(failure.accept());
+        assertThrows(IllegalArgumentException.class, () -> new RadiusAnswer(RadiusAnswer.Kind.REJECT,
+                List.of(new RadiusAnswer.ReplyAttribute(311, 26, new byte[] {1}, false))));
+    }
+
+    @Test
+    void clientKeyNeverPrintsTheSecret() {
+        assertFalse(new RadiusClientKey("wifi", "s3cret-s3cret".getBytes(), true).toString().contains("s3cret"));
+        assertThrows(IllegalArgumentException.class, () -> new RadiusClientKey("wifi", new byte[0], true));
     }
 }

@@ -22,7 +22,8 @@ public enum BuiltinGroup {
     IDM_SERVICE_ACCOUNT_ADMINS("idm_service_account_admins", 0x05, "Manage service accounts"),
     IDM_OAUTH2_ADMINS("idm_oauth2_admins", 0x06, "Manage OAuth2 clients"),
     IDM_RADIUS_SERVERS("idm_radius_servers", 0x07, "RADIUS servers that may read RADIUS secrets"),
-    IDM_ACCOUNT_READ_PRIV("idm_account_read_priv", 0x08, "Read every non-secret attribute of every account");
+    IDM_ACCOUNT_READ_PRIV("idm_account_read_priv", 0x08, "Read every non-secret attribute of every account"),
+    IDM_RADIUS_ADMINS("idm_radius_admins", 0x09, "Manage RADIUS clients (network devices)");
 
     private final String groupName;
     private final UUID uuid;
@@ -51,7 +52,7 @@ public enum BuiltinGroup {
         return switch (this) {
             case SYSTEM_ADMINS -> List.of(IDM_ADMINS);
             case IDM_ADMINS -> List.of(IDM_PEOPLE_ADMINS, IDM_GROUP_ADMINS, IDM_SERVICE_ACCOUNT_ADMINS,
-                    IDM_OAUTH2_ADMINS, IDM_ACCOUNT_READ_PRIV);
+                    IDM_OAUTH2_ADMINS, IDM_ACCOUNT_READ_PRIV, IDM_RADIUS_ADMINS);
             default -> List.of();
         };
     }

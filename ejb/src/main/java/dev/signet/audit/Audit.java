@@ -56,6 +56,12 @@ public class Audit {
         write(type, actor, targetUuid, targetName, "failure", reason);
     }
 
+    /** A success recorded on its own, outside any change (a RADIUS accounting start or stop). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void successIndependently(String type, Caller actor, UUID targetUuid, String targetName, String detail) {
+        write(type, actor, targetUuid, targetName, "success", detail);
+    }
+
     private void write(String type, Caller actor, UUID targetUuid, String targetName, String outcome, String detail) {
         AuditEvent event = new AuditEvent(Instant.now(), type, actor.uuid(), actor.name(), targetUuid, targetName,
                 source(), outcome, detail);

@@ -120,8 +120,29 @@ public class Lockout {
         }
     }
 
+    /**
+     * A success forgets the key's failures. Most successes have none: the local read (the cache
+     * is replicated) spares them a cluster-wide write.
+     */
     public void succeeded(String key) {
-        counters.remove(key);
+        if (counters.containsKey(key)) {
+            counters.remove(key);
+        }
+    }
+
+    /**
+     * Whether the key is locked now, read from this node's copy without counting anything: for a
+     * check so cheap (a RADIUS secret compared, no hash) that it is counted after it is made, only
+     * when it fails; a burst of concurrent guesses then passes the limit by at most the number of
+     * requests being decided at once, against a secret of over 100 bits.
+     */
+    public boolean lockedNow(String key, Instant now) {
+        return LockoutState.parse(counters.get(key)).lockedAt(now);
+    }
+
+    /** A failure counted after its cheap check (see {@link #lockedNow}): true when it is the one that locks the key. */
+    public boolean failed(String key, Instant now) {
+        return reserve(key, now).locks();
     }
 
     /** An admin (or the recovery tool) lifts the soft lock and forgets the failures. */

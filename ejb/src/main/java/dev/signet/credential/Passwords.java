@@ -47,6 +47,8 @@ public class Passwords {
     private HashCostCalibration calibration;
     @EJB
     private AccountPolicies policies;
+    @EJB
+    private RadiusSecrets radiusSecrets;
 
     public void set(EntryKind kind, String id, char[] password) {
         Caller caller = callers.current();
@@ -60,6 +62,9 @@ public class Passwords {
         List<String> failures = new ArrayList<>(policy.failures(password, account.name()));
         if (policy.history() > 0 && reused(account, password, policy.history())) {
             failures.add("must not be one of the last " + policy.history() + " passwords of this account");
+        }
+        if (radiusSecrets.containedIn(account, password)) {
+            failures.add("must not contain the account's RADIUS secret");
         }
         if (!failures.isEmpty()) {
             audit.failure("credential.password.set", caller, account.uuid(), account.name(), "policy: " + String.join("; ", failures));

@@ -115,7 +115,9 @@ final class Subschema {
             user(ATTRIBUTE + "9", "authPasswordMinimumLength", INTEGER_MATCH, INTEGER_ORDERING_MATCH, LdapSyntax.INTEGER, true),
             user(ATTRIBUTE + "10", "authPasswordMinimumClasses", INTEGER_MATCH, INTEGER_ORDERING_MATCH, LdapSyntax.INTEGER, true),
             user(ATTRIBUTE + "11", "authPasswordHistory", INTEGER_MATCH, INTEGER_ORDERING_MATCH, LdapSyntax.INTEGER, true),
-            user(ATTRIBUTE + "12", "credentialTypeMinimum", CASE_IGNORE_MATCH, null, LdapSyntax.DIRECTORY_STRING, true));
+            user(ATTRIBUTE + "12", "credentialTypeMinimum", CASE_IGNORE_MATCH, null, LdapSyntax.DIRECTORY_STRING, true),
+            user(ATTRIBUTE + "13", "radiusVlan", INTEGER_MATCH, null, LdapSyntax.INTEGER, true),
+            user(ATTRIBUTE + "14", "radiusReplyAttribute", CASE_IGNORE_MATCH, null, LdapSyntax.DIRECTORY_STRING, false));
 
     private static final List<String> ENTRY = List.of("name", "spn", "description", "syncParentUuid");
     private static final List<String> ACCOUNT = List.of("legalName", "sshPublicKey", "accountValidFrom", "accountExpire",
@@ -139,7 +141,7 @@ final class Subschema {
                     List.of("objectClasses", "attributeTypes", "matchingRules", "ldapSyntaxes")),
             new LdapObjectClass(CLASS + "1", "signet_person", "top", "AUXILIARY", List.of(), concat(ENTRY, ACCOUNT)),
             new LdapObjectClass(CLASS + "2", "signet_group", "top", "AUXILIARY", List.of(), concat(ENTRY, List.of("authPasswordMinimumLength",
-                    "authPasswordMinimumClasses", "authPasswordHistory", "credentialTypeMinimum"))),
+                    "authPasswordMinimumClasses", "authPasswordHistory", "credentialTypeMinimum", "radiusVlan", "radiusReplyAttribute"))),
             new LdapObjectClass(CLASS + "3", "signet_service_account", "top", "AUXILIARY", List.of(), concat(ENTRY, ACCOUNT)));
 
     private static final Map<String, LdapAttributeType> BY_NAME = ATTRIBUTE_TYPES.stream()

@@ -50,6 +50,8 @@ final class AttributeBinding {
             case Schema.PASSWORD_MINIMUM_CLASSES -> e instanceof Group g ? opt(g.accountPolicy().passwordMinimumClasses().map(String::valueOf)) : List.of();
             case Schema.PASSWORD_HISTORY -> e instanceof Group g ? opt(g.accountPolicy().passwordHistory().map(String::valueOf)) : List.of();
             case Schema.CREDENTIAL_TYPE_MINIMUM -> e instanceof Group g ? opt(g.accountPolicy().credentialTypeMinimum()) : List.of();
+            case Schema.RADIUS_VLAN -> e instanceof Group g ? opt(g.radiusVlan().map(String::valueOf)) : List.of();
+            case Schema.RADIUS_REPLY_ATTRIBUTE -> e instanceof Group g ? List.copyOf(g.radiusReplyAttributes()) : List.of();
             default -> List.of();
         };
     }
@@ -102,6 +104,15 @@ final class AttributeBinding {
             case Schema.CREDENTIAL_TYPE_MINIMUM -> ((Group) e).accountPolicy().setCredentialTypeMinimum(single
                     .map(v -> CredentialType.parse(v).orElseThrow(() -> new InvalidInput(def.name(), def.name() + " must be any, mfa or passkey")))
                     .map(CredentialType::attributeValue).orElse(null));
+            // IEEE 802.1Q: 0 and 4095 are reserved
+            case Schema.RADIUS_VLAN -> ((Group) e).setRadiusVlan(bounded(def, single));
+            case Schema.RADIUS_REPLY_ATTRIBUTE -> {
+                List<String> stored = ((Group) e).radiusReplyAttributes();
+                if (!stored.equals(values)) {
+                    stored.clear();
+                    stored.addAll(values);
+                }
+            }
             default -> throw new InvalidInput(def.name(), def.name() + " cannot be written this way");
         }
     }

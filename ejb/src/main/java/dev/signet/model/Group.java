@@ -8,8 +8,12 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +31,18 @@ public class Group extends Entry {
     @Embedded
     private AccountPolicy accountPolicy = new AccountPolicy();
 
+    /** The VLAN its members' RADIUS logins are put on (1-4094), if any. */
+    @Column(name = "radius_vlan")
+    private Integer radiusVlan;
+
+    /** Extra RADIUS reply attributes for its members, {@code Name=value}, in the order given. */
+    @ElementCollection
+    @CollectionTable(name = "group_radius_reply", joinColumns = @JoinColumn(name = "group_uuid"),
+            indexes = @Index(name = "group_radius_reply_group", columnList = "group_uuid"))
+    @OrderColumn(name = "position")
+    @Column(name = "reply_value", length = 512)
+    private List<String> radiusReplyAttributes = new ArrayList<>();
+
     protected Group() {
     }
 
@@ -41,6 +57,18 @@ public class Group extends Entry {
 
     public Set<UUID> members() {
         return members;
+    }
+
+    public Optional<Integer> radiusVlan() {
+        return Optional.ofNullable(radiusVlan);
+    }
+
+    public void setRadiusVlan(Integer vlan) {
+        this.radiusVlan = vlan;
+    }
+
+    public List<String> radiusReplyAttributes() {
+        return radiusReplyAttributes;
     }
 
     public AccountPolicy accountPolicy() {

@@ -47,6 +47,12 @@ public final class Schema {
     public static final String PASSWORD_MINIMUM_CLASSES = "auth_password_minimum_classes";
     public static final String PASSWORD_HISTORY = "auth_password_history";
     public static final String CREDENTIAL_TYPE_MINIMUM = "credential_type_minimum";
+    /** The VLAN (1-4094) a group's members are put on by RADIUS (Tunnel-Private-Group-Id). */
+    public static final String RADIUS_VLAN = "radius_vlan";
+    /** Extra RADIUS reply attributes for a group's members, {@code Name=value}. */
+    public static final String RADIUS_REPLY_ATTRIBUTE = "radius_reply_attribute";
+    /** A group's RADIUS reply values: more than a device ever needs for one login. */
+    static final int MAX_RADIUS_REPLY_ATTRIBUTES = 32;
     /** A group's account policy: it changes how its members may log in, so who may set it is checked against them. */
     public static final Set<String> ACCOUNT_POLICY = Set.of(PASSWORD_MINIMUM_LENGTH, PASSWORD_MINIMUM_CLASSES, PASSWORD_HISTORY,
             CREDENTIAL_TYPE_MINIMUM);
@@ -109,6 +115,10 @@ public final class Schema {
                 .kinds(EnumSet.of(GROUP)).bounds(0, 64));
         define(attribute(CREDENTIAL_TYPE_MINIMUM).ldap("credentialTypeMinimum").syntax(Syntax.UTF8).writer(Writer.ADMIN)
                 .kinds(EnumSet.of(GROUP)));
+        define(attribute(RADIUS_VLAN).ldap("radiusVlan").syntax(Syntax.INTEGER).writer(Writer.ADMIN).kinds(EnumSet.of(GROUP))
+                .bounds(1, 4094));
+        define(attribute(RADIUS_REPLY_ATTRIBUTE).ldap("radiusReplyAttribute").syntax(Syntax.RADIUS_REPLY_ATTRIBUTE)
+                .multiValued(MAX_RADIUS_REPLY_ATTRIBUTES).writer(Writer.ADMIN).kinds(EnumSet.of(GROUP)));
         define(attribute(SYNC_PARENT).ldap("syncParentUuid").syntax(Syntax.SYSTEM).visibility(Visibility.PRIVATE));
     }
 

@@ -114,6 +114,13 @@ public enum Syntax {
             return String.join(" ", parts);
         }
     },
+    /** A RADIUS reply attribute, {@code Name=value}, from {@link RadiusReplyAttribute}'s dictionary. */
+    RADIUS_REPLY_ATTRIBUTE {
+        @Override
+        String check(String value) {
+            return RadiusReplyAttribute.normalise(value);
+        }
+    },
     /** Written only by Signet itself (computed attributes). */
     SYSTEM {
         @Override

@@ -24,14 +24,20 @@ class RadiusResourceAdapterTest {
     }
 
     @Test
-    void onlyOneEndpointMayAnswerThePort() throws ResourceException {
+    void onlyOneEndpointMayAnswerThePort() throws Exception {
         RadiusResourceAdapter adapter = new RadiusResourceAdapter();
+        // free ports, not the machine's 1812/1813
+        try (java.net.DatagramSocket a = new java.net.DatagramSocket(0); java.net.DatagramSocket b = new java.net.DatagramSocket(0)) {
+            adapter.setAuthPort(a.getLocalPort());
+            adapter.setAccountingPort(b.getLocalPort());
+        }
         MessageEndpointFactory first = factory();
         adapter.endpointActivation(first, new RadiusActivationSpec());
         assertTrue(adapter.hasEndpoint());
         assertThrows(ResourceException.class, () -> adapter.endpointActivation(factory(), new RadiusActivationSpec()));
         adapter.endpointDeactivation(first, new RadiusActivationSpec());
         assertFalse(adapter.hasEndpoint());
+        assertEquals(0, adapter.boundPorts().length, "the sockets close with the endpoint");
     }
 
     @Test
