@@ -132,6 +132,10 @@ class ReferentialIntegrityIT {
         idm.post("/v1/oauth2/" + client + "/_scopemap/" + group, "[\"openid\"]").expect(200);
         idm.post("/v1/oauth2/" + client + "/_sup_scopemap/" + group, "[\"groups\"]").expect(200);
         idm.post("/v1/oauth2/" + client + "/_claimmap/role/" + group, "[\"member\"]").expect(200);
+        // ... and a RADIUS client's allowed groups
+        String nas = unique("nas");
+        idm.post("/v1/radius_client", "{\"attrs\":{\"name\":[\"" + nas + "\"],\"radius_address\":[\"10.0.1.100\"]}}").expect(201);
+        idm.post("/v1/radius_client/" + nas + "/_attr/radius_group", list(group)).expect(200);
         // the service account: an API token
         idm.post("/v1/service_account/" + service + "/_api_token", "{\"label\":\"job\"}").expect(201);
 
@@ -139,7 +143,7 @@ class ReferentialIntegrityIT {
                 "password_history", "user_session", "reset_intent", "lock_event", "posix_id_used", "totp_credential", "value_claim")),
                 "what names the person: " + before));
         tablesNaming(groupUuid).ifPresent(before -> assertTrue(before.containsAll(Set.of("entry", "group_member", "entry_memberof",
-                "oauth2_scope_map", "oauth2_claim_map", "value_claim")), "what names the group: " + before));
+                "oauth2_scope_map", "oauth2_claim_map", "value_claim", "radius_client_group")), "what names the group: " + before));
         tablesNaming(serviceUuid).ifPresent(before -> assertTrue(before.contains("api_token"), "what names the service account: " + before));
 
         for (String[] entry : List.of(new String[] {"person", person, personUuid}, new String[] {"group", group, groupUuid},
@@ -158,6 +162,7 @@ class ReferentialIntegrityIT {
         SignetApi.Response read = idm.get("/v1/oauth2/" + client).expect(200);
         assertEquals(List.of(), read.attr("oauth2_rs_scope_map"));
         assertEquals(List.of(), read.attr("oauth2_rs_claim_map"));
+        assertEquals(List.of(), idm.get("/v1/radius_client/" + nas).expect(200).attr("radius_group"), "the purged group left the RADIUS client");
         // the name and the POSIX id: the name is free again, the number never comes back
         String again = idm.post("/v1/person", attrs("name", person, "displayname", "Someone New")).expect(201).attr("uuid").get(0);
         assertTrue(!again.equals(personUuid));

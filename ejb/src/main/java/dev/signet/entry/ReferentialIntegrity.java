@@ -4,6 +4,8 @@ import dev.signet.model.Entry;
 import dev.signet.model.Group;
 import dev.signet.schema.ValueClaims;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,6 +63,10 @@ public class ReferentialIntegrity implements WriteRule {
 
     @Inject
     private ValueClaims claims;
+    /** what other packages hold that names entries (see {@link ReferencesToEntries}) */
+    @Inject
+    @Any
+    private Instance<ReferencesToEntries> elsewhere;
 
     @Override
     public void after(List<EntryWrite> writes) {
@@ -105,6 +111,7 @@ public class ReferentialIntegrity implements WriteRule {
         }
         em.createQuery(POSIX_TOMBSTONE).setParameter("uuid", uuid).setParameter("nobody", NOBODY).executeUpdate();
         claims.releaseAll(List.of(uuid));
+        elsewhere.forEach(references -> references.purged(uuid));
         em.flush();
     }
 }

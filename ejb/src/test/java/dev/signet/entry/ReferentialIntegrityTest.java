@@ -44,7 +44,8 @@ class ReferentialIntegrityTest {
             Map.entry("ClientKey.client", "names an OAuth2 client"),
             Map.entry("AuthSession.reauthOf", "names a session"),
             Map.entry("ValueClaim.holder", "released by the rule through ValueClaims"),
-            Map.entry("SignetDomain.uuid", "the domain's own id"));
+            Map.entry("SignetDomain.uuid", "the domain's own id"),
+            Map.entry("RadiusClient.groups", "a purged group leaves them through radius.PurgedGroupsLeaveClients (ReferencesToEntries)"));
 
     private static List<Class<?>> entities() throws IOException, URISyntaxException {
         Path classes = Path.of(ReferentialIntegrity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
