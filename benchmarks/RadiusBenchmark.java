@@ -30,6 +30,7 @@ import javax.net.ssl.X509TrustManager;
  *
  *   java benchmarks/RadiusBenchmark.java [--url https://localhost:8443] [--recovery PATH]
  *        [--people 10000] [--requests 20000] [--parallel 64] [--radius-port 1812] [--freeradius-port 21812]
+ *        [--peap 500] [--peap-parallel 8]
  *
  * Against a running Signet: logs in as idm_admin, creates --people people with RADIUS secrets in
  * 100 groups of 100, nested in one group that a RADIUS client at 127.0.0.1 allows (with a VLAN,
@@ -37,8 +38,10 @@ import javax.net.ssl.X509TrustManager;
  * with Message-Authenticator (each person twice). Then {@code radclient -p 64} sends them to
  * Signet (1812), then to a private FreeRADIUS ({@code freeradius -f -d <copy of
  * /etc/freeradius/3.0>} on --freeradius-port, started by the benchmark, stopped after it).
- * Prints both rates, the answers counted, and the ratio. Needs Debian's freeradius and
- * freeradius-utils. Logging in as a RADIUS client replaces any client registered for 127.0.0.1.
+ * Prints both rates, the answers counted, and the ratio. Then the same for --peap full
+ * PEAP-MSCHAPv2 logins with wpa_supplicant's {@code eapol_test}, --peap-parallel at a time
+ * (0 skips them; Debian's FreeRADIUS serves the snakeoil certificate, which eapol_test is told to trust).
+ * Needs Debian's freeradius, freeradius-utils and eapoltest. Logging in as a RADIUS client replaces any client registered for 127.0.0.1.
  */
 public class RadiusBenchmark {
     private static final Pattern TOKEN = Pattern.compile("\"success\":\"([^\"]+)\"");
@@ -51,6 +54,8 @@ public class RadiusBenchmark {
         int requests = Integer.parseInt(option(args, "--requests", "20000"));
         int parallel = Integer.parseInt(option(args, "--parallel", "64"));
         int freeradiusPort = Integer.parseInt(option(args, "--freeradius-port", "21812"));
+        int peap = Integer.parseInt(option(args, "--peap", "500"));
+        int peapParallel = Integer.parseInt(option(args, "--peap-parallel", "8"));
         String signetRadius = "127.0.0.1:" + option(args, "--radius-port", "1812");
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         // FreeRADIUS reads its copied configuration as its own user (freerad) once it has dropped root
@@ -141,6 +146,9 @@ public class RadiusBenchmark {
         Result signet = radclient(file, signetRadius, shared, parallel);
         System.out.printf("Signet:     %,8.0f Access-Requests/s (%d accepted, %d rejected, %d lost, %.1f s)%n",
                 signet.rate(), signet.accepted(), signet.rejected(), signet.lost(), signet.seconds());
+        Path signetCa = work.resolve("signet.pem");
+        Files.writeString(signetCa, send(http, url, token, "GET", "/ca.pem", null, 200));
+        Eapol signetPeap = peap > 0 ? eapolLoop(work, "signet", names, secrets, peap, signetCa, signetRadius, shared, peapParallel) : null;
 
         Path raddb = freeradiusConfig(work, names, secrets, shared, freeradiusPort);
         Process freeradius = new ProcessBuilder("freeradius", "-f", "-d", raddb.toString(), "-l", work.resolve("radius.log").toString())
@@ -152,6 +160,17 @@ public class RadiusBenchmark {
             System.out.printf("FreeRADIUS: %,8.0f Access-Requests/s (%d accepted, %d rejected, %d lost, %.1f s)%n",
                     anchor.rate(), anchor.accepted(), anchor.rejected(), anchor.lost(), anchor.seconds());
             System.out.printf("ratio Signet/FreeRADIUS: %.2f%n", signet.rate() / anchor.rate());
+            if (signetPeap != null) {
+                // Debian's eap module serves the machine's snakeoil certificate, which is its own CA
+                Eapol anchorPeap = eapolLoop(work, "freeradius", names, secrets, peap, Path.of("/etc/ssl/certs/ssl-cert-snakeoil.pem"),
+                        "127.0.0.1:" + freeradiusPort, shared, peapParallel);
+                System.out.printf("PEAP-MSCHAPv2, eapol_test x%d, %d at once:%n", peap, peapParallel);
+                System.out.printf("Signet:     %,8.1f authentications/s (%d succeeded, %d failed, %.1f s)%n",
+                        signetPeap.rate(), signetPeap.succeeded(), signetPeap.failed(), signetPeap.seconds());
+                System.out.printf("FreeRADIUS: %,8.1f authentications/s (%d succeeded, %d failed, %.1f s)%n",
+                        anchorPeap.rate(), anchorPeap.succeeded(), anchorPeap.failed(), anchorPeap.seconds());
+                System.out.printf("ratio Signet/FreeRADIUS: %.2f%n", signetPeap.rate() / anchorPeap.rate());
+            }
         } finally {
             freeradius.destroy();
             freeradius.waitFor(10, TimeUnit.SECONDS);
@@ -162,6 +181,51 @@ public class RadiusBenchmark {
         double rate() {
             return (accepted + rejected) / seconds;
         }
+    }
+
+    record Eapol(double seconds, long succeeded, long failed) {
+        double rate() {
+            return succeeded / seconds;
+        }
+    }
+
+    /**
+     * Full PEAP-MSCHAPv2 logins, one eapol_test process each (as a laptop would: TLS handshake,
+     * inner MS-CHAPv2, MPPE keys checked), {@code parallel} at a time, for the first people in
+     * turn. A success is eapol_test's exit 0, which it gives only when the keys match.
+     */
+    static Eapol eapolLoop(Path work, String label, String[] names, String[] secrets, int count, Path ca, String server, String shared,
+                           int parallel) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("eapol-" + label));
+        Path[] confs = new Path[Math.min(count, names.length)];
+        for (int i = 0; i < confs.length; i++) {
+            confs[i] = Files.writeString(dir.resolve(i + ".conf"), "network={\n key_mgmt=WPA-EAP\n eap=PEAP\n identity=\"" + names[i]
+                    + "\"\n anonymous_identity=\"anonymous\"\n password=\"" + secrets[i] + "\"\n ca_cert=\"" + ca
+                    + "\"\n phase1=\"peapver=0\"\n phase2=\"auth=MSCHAPV2\"\n}\n");
+        }
+        String host = server.substring(0, server.lastIndexOf(':'));
+        String port = server.substring(server.lastIndexOf(':') + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
+        List<Future<?>> runs = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            Path conf = confs[i % confs.length];
+            runs.add(pool.submit(() -> {
+                Process p = new ProcessBuilder("eapol_test", "-c", conf.toString(), "-a", host, "-p", port, "-s", shared, "-r", "0", "-t", "20")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (p.waitFor() == 0) {
+                    ok.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : runs) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Eapol(seconds, ok.get(), count - ok.get());
     }
 
     private static int nthBlock(CharSequence input, int blocks) {

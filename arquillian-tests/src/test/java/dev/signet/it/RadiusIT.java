@@ -19,6 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The RADIUS server on 1812/1813 with Debian's FreeRADIUS clients ({@code radtest},
- * {@code radclient}) and raw datagrams for what those clients cannot send. One RADIUS client
+ * {@code radclient}), wpa_supplicant's {@code eapol_test} for the EAP methods (it checks the
+ * MPPE keys against the MSK it derived), and raw datagrams for what those clients cannot send. One RADIUS client
  * (the loopback, 127.0.0.1) serves every test; each test makes its own people.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -258,6 +261,115 @@ class RadiusIT {
         Instant start = Instant.now();
         assertTrue(radtest("pap", person.name(), person.secret(), nas().secret()).output().contains("Received Access-Reject"));
         assertTrue(audit("radius.auth", person.name(), start).get(0).getString("detail").endsWith("account has no RADIUS secret"));
+    }
+
+    /** The server's certificate chain as eapol_test is given it to trust (what HTTPS and LDAPS serve too). */
+    private static Path caFile;
+
+    static synchronized Path ca() throws IOException {
+        if (caFile == null) {
+            caFile = Files.createTempFile("signet-ca", ".pem");
+            caFile.toFile().deleteOnExit();
+            Files.writeString(caFile, SignetApi.anonymous().get("/ca.pem").expect(200).body());
+        }
+        return caFile;
+    }
+
+    /** One EAP login with wpa_supplicant's eapol_test (src/test/eapol), which checks the MPPE keys against its own MSK. */
+    static Run eapol(String method, String identity, String password) throws Exception {
+        return run(null, "bash", Path.of("src/test/eapol/run-eapol-test.sh").toAbsolutePath().toString(), method, identity, password,
+                nas().secret(), ca().toString(), SERVER, String.valueOf(AUTH));
+    }
+
+    private static void assertEapSuccess(Run run) {
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("MPPE keys OK: 1  mismatch: 0"), "the Accept's MS-MPPE keys are the MSK: " + run.output());
+        assertTrue(run.output().trim().endsWith("SUCCESS"), run.output());
+    }
+
+    @Test
+    void peapMsChapV2SucceedsWithTheMppeKeysAndIsAuditedUnderTheInnerName() throws Exception {
+        Person person = person(true);
+        Instant start = Instant.now();
+        Run run = eapol("peap-mschapv2", person.name(), person.secret());
+        assertEapSuccess(run);
+        assertTrue(run.output().contains("Tunnel-Private-Group-Id"), "the Accept carries the VLAN: " + run.output());
+        List<JsonObject> rows = audit("radius.auth", person.name(), start);
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("success", rows.get(0).getString("outcome"));
+        assertTrue(rows.get(0).getString("detail").contains("PEAP-MSCHAPv2 from 127.0.0.1"), rows.toString());
+    }
+
+    @Test
+    void ttlsPapAndTtlsMsChapV2AndEapMsChapV2Succeed() throws Exception {
+        Person person = person(true);
+        Instant start = Instant.now();
+        assertEapSuccess(eapol("ttls-pap", person.name(), person.secret()));
+        assertEapSuccess(eapol("ttls-mschapv2", person.name(), person.secret()));
+        assertEapSuccess(eapol("eap-mschapv2", person.name(), person.secret()));
+        List<String> details = audit("radius.auth", person.name(), start).stream().map(e -> e.getString("detail")).toList();
+        assertEquals(3, details.size(), details.toString());
+        for (String method : List.of("TTLS-PAP", "TTLS-MSCHAPv2", "EAP-MSCHAPv2")) {
+            assertTrue(details.stream().anyMatch(d -> d.contains(method + " from") && d.endsWith("accepted")), method + ": " + details);
+        }
+    }
+
+    @Test
+    void eapWithAWrongSecretFailsForEveryMethodAndTheAuditSaysWhy() throws Exception {
+        Person person = person(true);
+        Instant start = Instant.now();
+        for (String method : List.of("peap-mschapv2", "ttls-pap", "ttls-mschapv2")) {
+            Run run = eapol(method, person.name(), person.secret() + "x");
+            assertTrue(run.exit() != 0, method + ": " + run.output());
+            assertTrue(run.output().contains("Access-Reject"), method + ": " + run.output());
+            assertFalse(run.output().trim().endsWith("SUCCESS"), run.output());
+        }
+        List<JsonObject> rows = audit("radius.auth", person.name(), start);
+        assertEquals(3, rows.size(), rows.toString());
+        assertTrue(rows.stream().allMatch(r -> r.getString("outcome").equals("failure") && r.getString("detail").endsWith("wrong RADIUS secret")),
+                rows.toString());
+    }
+
+    @Test
+    void eapForAPersonOutsideTheClientsGroupsEndsInARejectAfterTheTunnel() throws Exception {
+        Person person = person(false);
+        Instant start = Instant.now();
+        Run run = eapol("peap-mschapv2", person.name(), person.secret());
+        assertTrue(run.exit() != 0, run.output());
+        assertTrue(run.output().contains("Access-Reject"), run.output());
+        String detail = audit("radius.auth", person.name(), start).get(0).getString("detail");
+        assertTrue(detail.contains("PEAP-MSCHAPv2 from 127.0.0.1") && detail.endsWith("not a member of any of the client's groups"), detail);
+    }
+
+    @Test
+    void plainMsChapV2IsAcceptedWithItsSuccessAndMppeKeysAndAWrongSecretRejected() throws Exception {
+        Person person = person(true);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        byte[] authChallenge = new byte[16];
+        byte[] peerChallenge = new byte[16];
+        random.nextBytes(authChallenge);
+        random.nextBytes(peerChallenge);
+        for (String password : List.of(person.secret(), person.secret() + "x")) {
+            byte[] nt = MsChapV2Peer.ntResponse(authChallenge, peerChallenge, person.name(), password);
+            byte[] response = new byte[50];
+            response[0] = 7;
+            System.arraycopy(peerChallenge, 0, response, 2, 16);
+            System.arraycopy(nt, 0, response, 26, 24);
+            Run run = radclient("User-Name = \"" + person.name() + "\"\nMS-CHAP-Challenge = 0x" + hex.formatHex(authChallenge)
+                    + "\nMS-CHAP2-Response = 0x" + hex.formatHex(response) + "\nMessage-Authenticator = 0x00\n", AUTH, "auth", nas().secret());
+            if (!password.equals(person.secret())) {
+                assertTrue(run.output().contains("Received Access-Reject"), run.output());
+                continue;
+            }
+            assertTrue(run.output().contains("Received Access-Accept"), run.output());
+            String success = "07" + hex.formatHex(MsChapV2Peer.authenticatorResponse(authChallenge, peerChallenge, nt, person.name(), password)
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertTrue(run.output().contains("MS-CHAP2-Success = 0x" + success), "RFC 2759 8.7 authenticator response: " + run.output());
+            // radclient decrypts the RFC 2548 salt encryption with the shared secret: the keys must come out as RFC 3079 derives them
+            assertTrue(run.output().contains("MS-MPPE-Send-Key = 0x" + hex.formatHex(MsChapV2Peer.serverKey(nt, password, true))), run.output());
+            assertTrue(run.output().contains("MS-MPPE-Recv-Key = 0x" + hex.formatHex(MsChapV2Peer.serverKey(nt, password, false))), run.output());
+        }
     }
 
     private static Optional<byte[]> exchange(DatagramSocket socket, byte[] request) throws IOException {

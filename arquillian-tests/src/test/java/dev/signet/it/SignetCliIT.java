@@ -571,4 +571,44 @@ class SignetCliIT {
         SignetCli.Result notAdmin = cli().run("-D", "idm_admin", "audit-log", "export", "--since", "1 hour ago").expect(1);
         assertTrue(notAdmin.line().startsWith("403 forbidden"), notAdmin.err());
     }
+
+    @Test
+    void radiusClientsAndPeoplesRadiusSecretsAreManagedFromTheClient() throws Exception {
+        String wifi = unique("wifi");
+        String users = unique("wifi_users");
+        String jsmith = unique("jsmith");
+        SignetApi rest = SignetApi.idmAdmin();
+        idm("group", "create", users).ok();
+        idm("person", "create", jsmith, "John Smith").ok();
+
+        idm("radius-client", "create", wifi, "--address", "10.0.1.100", "--address", "10.0.2.7/24", "--displayname", "Wireless Controller").ok();
+        SignetApi.Response created = rest.get("/v1/radius_client/" + wifi).expect(200);
+        assertEquals(List.of("10.0.1.100", "10.0.2.0/24"), created.attr("radius_address"));
+        assertEquals(List.of("Wireless Controller"), created.attr("displayname"));
+        assertTrue(idm("radius-client", "get", wifi).ok().out().contains("10.0.2.0/24"));
+        assertTrue(idm("radius-client", "list").ok().out().contains(wifi));
+
+        SignetCli.Result secret = idm("radius-client", "generate-secret", wifi).ok();
+        String shared = secret.out().trim();
+        assertTrue(shared.length() >= 32 && !shared.contains("\n"), secret.out());
+        assertTrue(secret.err().contains("shown once"), secret.err());
+        assertFalse(rest.get("/v1/radius_client/" + wifi).expect(200).body().contains(shared));
+
+        idm("radius-client", "add-group", wifi, users).ok();
+        assertTrue(rest.get("/v1/radius_client/" + wifi).expect(200).attr("radius_group").stream().anyMatch(g -> g.startsWith(users)),
+                rest.get("/v1/radius_client/" + wifi).body());
+        idm("radius-client", "remove-group", wifi, users).ok();
+        assertEquals(List.of(), rest.get("/v1/radius_client/" + wifi).expect(200).attr("radius_group"));
+
+        String generated = idm("person", "radius", "generate-secret", jsmith).ok().out().trim();
+        assertTrue(generated.matches("[^-\\s]{5}(-[^-\\s]{5}){3}"), generated);
+        assertEquals(generated, rest.get("/v1/person/" + jsmith + "/_radius").expect(200).object().getString("secret"));
+        assertEquals(generated, idm("person", "radius", "show-secret", jsmith).ok().out().trim());
+        idm("person", "radius", "delete-secret", jsmith).ok();
+        rest.get("/v1/person/" + jsmith + "/_radius").expect(404);
+        assertTrue(idm("person", "radius", "show-secret", jsmith).code() != 0, "nothing left to show");
+
+        idm("radius-client", "delete", "-y", wifi).ok();
+        rest.get("/v1/radius_client/" + wifi).expect(404);
+    }
 }

@@ -5,16 +5,10 @@ import java.util.function.Function;
 
 /**
  * Where the RADIUS decision meets the EAP methods (RFC 3748: EAP-MSCHAPv2, PEAPv0, EAP-TTLS) and
- * MS-CHAPv2 (RFC 2759), which are built as pure classes of their own. Until they are wired in,
- * {@link UnavailableEapMethods} answers {@link #available()} false and such requests are rejected
- * with the audit reason "eap not available" / "mschapv2 not available".
- *
- * <p>To wire them: implement this interface in this package (delegating to
- * {@code dev.signet.radius.eap.EapServer#step} and {@code dev.signet.radius.mschap.MsChapV2#verify}),
- * make it the bean that is injected (remove {@link UnavailableEapMethods}), and nothing else
- * changes: {@link RadiusAuthenticator} already turns each turn into Access-Challenge, Reject or
- * Accept with the MPPE keys, applies the account rules to the inner identity at the end, counts
- * failures toward the lockout and audits.
+ * MS-CHAPv2 (RFC 2759), which are built as pure classes of their own ({@code radius.eap},
+ * {@code radius.mschap}); {@link EapService} serves them. {@link RadiusAuthenticator} turns each
+ * turn into Access-Challenge, Reject or Accept with the MPPE keys, applies the account rules to
+ * the inner identity at the end, counts failures toward the lockout and audits.
  */
 public interface EapMethods {
 
@@ -36,8 +30,12 @@ public interface EapMethods {
     Optional<MsChapV2Proof> msChapV2(String username, char[] password, byte[] authenticatorChallenge, byte[] peerChallenge,
                                      byte[] ntResponse);
 
-    /** One EAP turn's result. */
-    record EapTurn(Kind kind, byte[] eapMessage, byte[] state, String innerUsername, byte[] mppeRecvKey, byte[] mppeSendKey) {
+    /**
+     * One EAP turn's result; {@code method} ("PEAP-MSCHAPv2", ..., null before one is chosen) and
+     * {@code reason} (why a REJECT) are for the audit trail only.
+     */
+    record EapTurn(Kind kind, byte[] eapMessage, byte[] state, String innerUsername, byte[] mppeRecvKey, byte[] mppeSendKey,
+                   String method, String reason) {
         public enum Kind {
             CHALLENGE, ACCEPT, REJECT
         }

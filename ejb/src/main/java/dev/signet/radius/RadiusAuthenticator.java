@@ -106,7 +106,7 @@ public class RadiusAuthenticator {
         Optional<String> refusal = decision.refusal();
         String method = credential.method();
         if (refusal.isPresent()) {
-            refused(request, client, account, method, attempt, decision, !served ? method + " not available" : refusal.get());
+            refused(request, request.userName(), client, account, method, attempt, decision, !served ? method + " not available" : refusal.get());
             return RadiusAnswer.reject();
         }
         List<ReplyAttribute> reply = new ArrayList<>(accepted(request, client, account, method, attempt));
@@ -130,7 +130,7 @@ public class RadiusAuthenticator {
         if (!eap.available()) {
             String attempt = lockoutKey(outer, request.userName());
             RadiusDecision decision = decision(lockout.lockedNow(attempt, Instant.now()), outer, false, false, true, false, client);
-            refused(request, client, outer, "eap", attempt, decision, "eap not available");
+            refused(request, request.userName(), client, outer, "eap", attempt, decision, "eap not available");
             return new RadiusAnswer(RadiusAnswer.Kind.REJECT, List.of(eapFailure(message.eapMessage())));
         }
         EapMethods.EapTurn turn = eap.step(message.state(), message.eapMessage(), name -> innerSecret(name));
@@ -142,11 +142,21 @@ public class RadiusAuthenticator {
                 return new RadiusAnswer(RadiusAnswer.Kind.CHALLENGE, challenge);
             }
             case REJECT -> {
-                String name = turn.innerUsername() == null || turn.innerUsername().isBlank() ? request.userName() : turn.innerUsername();
-                Account account = account(name);
-                String attempt = lockoutKey(account, name);
-                RadiusDecision decision = decision(lockout.lockedNow(attempt, Instant.now()), account, true, true, true, false, client);
-                refused(request, client, account, "eap", attempt, decision, decision.refusal().orElse("wrong RADIUS secret"));
+                String method = eapMethod(turn);
+                String inner = turn.innerUsername();
+                if (inner == null || inner.isBlank()) {
+                    // no name was claimed (the peer gave up on our certificate, a malformed or stale message): nothing to count
+                    audit.failureInTransaction(AUDIT_TYPE, Caller.ANONYMOUS, null, request.userName(), detail(request, client, method, turn.reason()));
+                    return new RadiusAnswer(RadiusAnswer.Kind.REJECT, List.of(new ReplyAttribute(0, RadiusAnswer.EAP_MESSAGE, turn.eapMessage(), false)));
+                }
+                Account account = account(inner);
+                String attempt = lockoutKey(account, inner);
+                boolean hasSecret = account instanceof Person && secrets.secretOf(account.uuid()).isPresent();
+                RadiusDecision decision = decision(lockout.lockedNow(attempt, Instant.now()), account, hasSecret, true, true, false, client);
+                // the methods say "wrong secret or no such person"; the core knows which, and tells the audit trail only
+                String reason = turn.reason() == null || turn.reason().startsWith("wrong secret")
+                        ? decision.refusal().orElse("wrong RADIUS secret") : turn.reason();
+                refused(request, inner, client, account, method, attempt, decision, reason);
                 return new RadiusAnswer(RadiusAnswer.Kind.REJECT, List.of(new ReplyAttribute(0, RadiusAnswer.EAP_MESSAGE, turn.eapMessage(), false)));
             }
             default -> {
@@ -156,10 +166,10 @@ public class RadiusAuthenticator {
                 RadiusDecision decision = decision(lockout.lockedNow(attempt, Instant.now()), account, hasSecret, true, true, true, client);
                 Optional<String> refusal = decision.refusal();
                 if (refusal.isPresent()) {
-                    refused(request, client, account, "eap", attempt, decision, refusal.get());
+                    refused(request, turn.innerUsername(), client, account, eapMethod(turn), attempt, decision, refusal.get());
                     return new RadiusAnswer(RadiusAnswer.Kind.REJECT, List.of(eapFailure(turn.eapMessage())));
                 }
-                List<ReplyAttribute> reply = new ArrayList<>(accepted(request, client, account, "eap", attempt));
+                List<ReplyAttribute> reply = new ArrayList<>(accepted(request, client, account, eapMethod(turn), attempt));
                 reply.add(new ReplyAttribute(0, RadiusAnswer.EAP_MESSAGE, turn.eapMessage(), false));
                 reply.add(new ReplyAttribute(MICROSOFT, MS_MPPE_RECV_KEY, turn.mppeRecvKey(), true));
                 reply.add(new ReplyAttribute(MICROSOFT, MS_MPPE_SEND_KEY, turn.mppeSendKey(), true));
@@ -168,9 +178,22 @@ public class RadiusAuthenticator {
         }
     }
 
+    /**
+     * The secret an inner method checks against. A soft-locked name gets none, so the tunnel fails
+     * as for a wrong secret: inside PEAP the MS-CHAPv2 success message would otherwise confirm a
+     * guess before the core's decision. Only reads (a replay on another node asks again).
+     */
     private Optional<char[]> innerSecret(String name) {
         Account account = account(name);
-        return account instanceof Person ? secrets.secretOf(account.uuid()).map(String::toCharArray) : Optional.empty();
+        if (!(account instanceof Person) || lockout.lockedNow(lockoutKey(account, name), Instant.now())) {
+            return Optional.empty();
+        }
+        return secrets.secretOf(account.uuid()).map(String::toCharArray);
+    }
+
+    /** The audit's name for the EAP method (RFC 3748's registry names as Signet spells them). */
+    private static String eapMethod(EapMethods.EapTurn turn) {
+        return turn.method() == null ? "eap" : turn.method();
     }
 
     private RadiusDecision decision(boolean softLocked, Account account, boolean hasSecret, boolean served, boolean present,
@@ -185,13 +208,13 @@ public class RadiusAuthenticator {
      * A refusal, audited with its reason, and counted toward the soft lockout when a credential
      * was checked (the check, a comparison, is made first and counted after: see Lockout#lockedNow).
      */
-    private void refused(RadiusAccessRequest request, RadiusClientDirectory.Client client, Account account, String method,
+    private void refused(RadiusAccessRequest request, String name, RadiusClientDirectory.Client client, Account account, String method,
                          String attempt, RadiusDecision decision, String reason) {
         boolean locks = decision.counted() && lockout.failed(attempt, Instant.now());
         audit.failureInTransaction(AUDIT_TYPE, Caller.ANONYMOUS, account == null ? null : account.uuid(),
-                request.userName(), detail(request, client, method, reason));
+                name, detail(request, client, method, reason));
         if (locks) {
-            audit.failureInTransaction("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(), request.userName(),
+            audit.failureInTransaction("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(), name,
                     "soft-locked after repeated failed RADIUS logins");
         }
     }

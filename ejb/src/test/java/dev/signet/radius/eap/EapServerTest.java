@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.wildfly.security.x500.cert.SelfSignedX509CertificateAndSigningKey;
 
 /** Whole conversations between {@link EapServer} and a Bouncy Castle TLS supplicant, in process. */
-class EapServerTest {
+public class EapServerTest {
     static X509Certificate[] ecChain;
     static PrivateKey ecKey;
     static X509Certificate[] rsaChain;
@@ -38,7 +38,7 @@ class EapServerTest {
         rsaKey = rsa.getSigningKey();
     }
 
-    static SelfSignedX509CertificateAndSigningKey pair(String algorithm, int size, String signature) {
+    public static SelfSignedX509CertificateAndSigningKey pair(String algorithm, int size, String signature) {
         ZonedDateTime now = ZonedDateTime.now();
         return SelfSignedX509CertificateAndSigningKey.builder().setDn(new X500Principal("CN=radius.example"))
                 .setKeyAlgorithmName(algorithm).setKeySize(size).setSignatureAlgorithmName(signature)

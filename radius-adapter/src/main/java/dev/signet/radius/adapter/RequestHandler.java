@@ -240,8 +240,9 @@ final class RequestHandler {
             attributes.add(new RawAttribute(RawAttributes.MESSAGE_AUTHENTICATOR, new byte[16]));
         }
         byte[] authenticator = request.authenticator();
+        SaltEncryption.Salts salts = new SaltEncryption.Salts();
         for (RadiusAnswer.ReplyAttribute attribute : reply) {
-            byte[] value = attribute.salted() ? SaltEncryption.encrypt(attribute.value(), secret, authenticator) : attribute.value();
+            byte[] value = attribute.salted() ? SaltEncryption.encrypt(attribute.value(), secret, authenticator, salts.next()) : attribute.value();
             if (attribute.vendor() == 0) {
                 for (int i = 0; i == 0 || i < value.length; i += ATTRIBUTE_ROOM) {
                     attributes.add(new RawAttribute(attribute.type(), Arrays.copyOfRange(value, i, Math.min(value.length, i + ATTRIBUTE_ROOM))));

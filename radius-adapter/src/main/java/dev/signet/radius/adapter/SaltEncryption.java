@@ -16,11 +16,18 @@ final class SaltEncryption {
     private SaltEncryption() {
     }
 
-    static byte[] encrypt(byte[] plain, byte[] secret, byte[] requestAuthenticator) {
-        byte[] salt = new byte[2];
-        RANDOM.nextBytes(salt);
-        salt[0] |= (byte) 0x80;
-        return encrypt(plain, secret, requestAuthenticator, salt);
+    /**
+     * The salts for one answer's encrypted attributes: RFC 2548 says each MUST be unique within
+     * the packet (a Send-Key and a Recv-Key under the same salt would share their key stream), so
+     * they count up from a random start instead of being drawn one by one.
+     */
+    static final class Salts {
+        private int next = RANDOM.nextInt(1 << 15);
+
+        byte[] next() {
+            int value = 0x8000 | (next++ & 0x7fff);
+            return new byte[] {(byte) (value >>> 8), (byte) value};
+        }
     }
 
     static byte[] encrypt(byte[] plain, byte[] secret, byte[] requestAuthenticator, byte[] salt) {

@@ -2,6 +2,7 @@ package dev.signet.radius.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -207,10 +208,14 @@ class RequestHandlerTest {
         byte[] key = new byte[32];
         new Random(1).nextBytes(key);
         byte[] authenticator = new byte[16];
-        byte[] sealed = SaltEncryption.encrypt(key, SECRET, authenticator);
+        SaltEncryption.Salts salts = new SaltEncryption.Salts();
+        byte[] sealed = SaltEncryption.encrypt(key, SECRET, authenticator, salts.next());
         assertTrue((sealed[0] & 0x80) != 0, "the salt's high bit is set");
         assertEquals(2 + 48, sealed.length, "length octet + 32 octets, padded to 48");
         assertArrayEquals(key, SaltEncryption.decrypt(sealed, SECRET, authenticator));
+        byte[] second = SaltEncryption.encrypt(key, SECRET, authenticator, salts.next());
+        assertFalse(Arrays.equals(Arrays.copyOf(sealed, 2), Arrays.copyOf(second, 2)), "RFC 2548: each salt unique within the answer");
+        assertTrue((second[0] & 0x80) != 0);
     }
 
     @Test
