@@ -34,7 +34,6 @@ import java.util.UUID;
  * (one Argon2id computation for a password, whatever the account stores); the audit trail records
  * the real reason. Each attempt counts against the lockout limit before its credential is checked.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Authentication {

@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.audit.AuditType;
 import jakarta.annotation.security.PermitAll;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.signet.access.Caller;
@@ -23,7 +24,6 @@ import java.util.UUID;
  * Bearer tokens: a JWS (ES256) naming the account and its session, valid until it expires or its
  * session is revoked (logout), and only while the account may still authenticate.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Tokens {
@@ -123,7 +123,7 @@ public class Tokens {
         session.ifPresent(s -> {
             s.revoke(Instant.now());
             Account account = em.find(Account.class, s.account());
-            audit.success("session.logout", account == null ? Caller.ANONYMOUS : Callers.of(account), account, null);
+            audit.success(AuditType.SESSION_LOGOUT, account == null ? Caller.ANONYMOUS : Callers.of(account), account, null);
         });
         return session.isPresent();
     }

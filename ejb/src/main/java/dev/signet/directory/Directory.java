@@ -1,5 +1,6 @@
 package dev.signet.directory;
 
+import dev.signet.audit.AuditType;
 import static dev.signet.directory.LdapResultMapper.ADMIN_LIMIT_EXCEEDED;
 import static dev.signet.directory.LdapResultMapper.BUSY;
 import static dev.signet.directory.LdapResultMapper.COMPARE_FALSE;
@@ -189,7 +190,7 @@ public class Directory {
         }
         if (!connection.secure()) {
             // RFC 4513 6.3.1: a secret is taken only under TLS; it is not even checked, so the answer tells nothing
-            audit.failure("ldap.bind", Caller.ANONYMOUS, null, name, "password sent without TLS from " + connection.remoteAddress());
+            audit.failure(AuditType.LDAP_BIND, Caller.ANONYMOUS, null, name, "password sent without TLS from " + connection.remoteAddress());
             return refused(CONFIDENTIALITY_REQUIRED, "a password bind needs TLS: use LDAPS or StartTLS first");
         }
         Instant now = Instant.now();

@@ -1,5 +1,6 @@
 package dev.signet.entry;
 
+import dev.signet.audit.AuditType;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
@@ -36,7 +37,6 @@ import java.util.UUID;
  * hands the write to the {@link WritePath} (schema, sync authority, uniqueness, memberof) and
  * audits, all in one transaction.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Entries {
@@ -63,7 +63,7 @@ public class Entries {
         AccessControl.requireCreate(caller, kind);
         EntryWrite write = EntryWrite.create(kind, UUID.randomUUID(), attrs).checkedBy(w -> requireWriteAccess(caller, w));
         writePath.write(write);
-        audit.success("entry.create", caller, write.entry(), kind.restName());
+        audit.success(AuditType.ENTRY_CREATE, caller, write.entry(), kind.restName());
         return views.of(write.entry(), caller);
     }
 
@@ -131,7 +131,7 @@ public class Entries {
 
     private EntryView modify(Caller caller, Entry entry, Map<String, List<String>> attrs, String what) {
         writePath.write(EntryWrite.modify(entry, attrs).checkedBy(w -> requireWriteAccess(caller, w)));
-        audit.success("entry.modify", caller, entry, what);
+        audit.success(AuditType.ENTRY_MODIFY, caller, entry, what);
         return views.of(entry, caller);
     }
 

@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.audit.AuditType;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
@@ -97,7 +98,7 @@ public class Grants {
             if (earlier != null && !earlier.revoked()) {
                 earlier.revoke(Instant.now(), "authorization code reused");
             }
-            audit.failure("oauth2.code.reuse", ClientAuthenticator.actor(client), client.uuid(), client.name(),
+            audit.failure(AuditType.OAUTH2_CODE_REUSE, ClientAuthenticator.actor(client), client.uuid(), client.name(),
                     "authorization code presented again; the tokens issued from it are revoked");
             return invalidGrant("authorization code already used");
         }
@@ -114,7 +115,7 @@ public class Grants {
             return invalidGrant("the account may no longer sign in");
         }
         Grant grant = newGrant(redeemed.get().newGrantId(), client, account, code.scopes(), code.login());
-        audit.success("oauth2.token", Callers.of(account), account, "client " + client.name()
+        audit.success(AuditType.OAUTH2_TOKEN, Callers.of(account), account, "client " + client.name()
                 + " authorization_code scopes " + String.join(" ", code.scopes()));
         return minter.mint(client, grant, account, code.nonce(), code.issuer());
     }
@@ -146,7 +147,7 @@ public class Grants {
         if (presented.get().generation() < grant.refreshGeneration()) {
             if (!grant.revoked()) {
                 grant.revoke(now, "refresh token reused");
-                audit.failure("oauth2.refresh.reuse", ClientAuthenticator.actor(client), account == null ? null : account.uuid(),
+                audit.failure(AuditType.OAUTH2_REFRESH_REUSE, ClientAuthenticator.actor(client), account == null ? null : account.uuid(),
                         account == null ? null : account.name(), "client " + client.name()
                                 + ": an old refresh token was presented again; the whole family is revoked");
             }
@@ -168,7 +169,7 @@ public class Grants {
             return invalidGrant("the account is no longer entitled to these scopes");
         }
         grant.rotate(now.plus(client.refreshLifetime()));
-        audit.success("oauth2.token.refresh", Callers.of(account), account, "client " + client.name());
+        audit.success(AuditType.OAUTH2_TOKEN_REFRESH, Callers.of(account), account, "client " + client.name());
         return minter.mint(client, grant, account, null, issuer);
     }
 
@@ -187,7 +188,7 @@ public class Grants {
         Instant now = Instant.now();
         Grant grant = new Grant(UUID.randomUUID(), client.uuid(), null, scopes, null, null, now);
         em.persist(grant);
-        audit.success("oauth2.token", ClientAuthenticator.actor(client), null, "client " + client.name()
+        audit.success(AuditType.OAUTH2_TOKEN, ClientAuthenticator.actor(client), null, "client " + client.name()
                 + " client_credentials scopes " + String.join(" ", scopes));
         return minter.mint(client, grant, null, null, issuer);
     }
@@ -214,7 +215,7 @@ public class Grants {
                     return new TokenErrorResponse(OAuth2Error.ACCESS_DENIED);
                 }
                 Grant grant = newGrant(UUID.randomUUID(), client, account, device.scopes(), device.login());
-                audit.success("oauth2.token", Callers.of(account), account, "client " + client.name()
+                audit.success(AuditType.OAUTH2_TOKEN, Callers.of(account), account, "client " + client.name()
                         + " device_code scopes " + String.join(" ", device.scopes()));
                 return minter.mint(client, grant, account, null, issuer);
             }

@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.audit.AuditType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -118,7 +119,7 @@ public class TokenInspection {
         grant.filter(g -> !g.revoked()).ifPresent(g -> {
             g.revoke(Instant.now(), "revoked by the client");
             Account account = g.account().map(a -> em.find(Account.class, a)).orElse(null);
-            audit.success("oauth2.revoke", account == null ? ClientAuthenticator.actor(client.get()) : Callers.of(account), account,
+            audit.success(AuditType.OAUTH2_REVOKE, account == null ? ClientAuthenticator.actor(client.get()) : Callers.of(account), account,
                     "client " + client.get().name() + " revoked grant " + g.id());
         });
         return null;
