@@ -98,8 +98,8 @@ public class CredentialAttempts {
         if (session == null) {
             return null;
         }
-        boolean mfa = Authentication.PASSWORD_MFA.equals(session.mechanism());
-        if (!Authentication.PASSWORD.equals(session.mechanism()) && !mfa) {
+        boolean mfa = session.mechanism() == Mechanism.PASSWORD_MFA;
+        if (session.mechanism() != Mechanism.PASSWORD && !mfa) {
             throw new InvalidInput("cred", "begin the password mechanism first");
         }
         if (mfa && !session.secondFactor()) {
@@ -119,7 +119,7 @@ public class CredentialAttempts {
         if (session == null) {
             return null;
         }
-        if (!Authentication.PASSKEY.equals(session.mechanism())) {
+        if (session.mechanism() != Mechanism.PASSKEY) {
             throw new InvalidInput("cred", "begin the passkey mechanism first");
         }
         return consume(session) ? reserve(session, account(session), null) : null;
@@ -131,7 +131,7 @@ public class CredentialAttempts {
         if (session == null) {
             return null;
         }
-        if (!Authentication.PASSWORD_MFA.equals(session.mechanism()) || session.secondFactor()) {
+        if (session.mechanism() != Mechanism.PASSWORD_MFA || session.secondFactor()) {
             throw new InvalidInput("cred", "begin the passwordmfa mechanism first; then " + Authentication.TOTP + " or "
                     + Authentication.BACKUP_CODE + ", then password");
         }
@@ -158,7 +158,7 @@ public class CredentialAttempts {
         Account account = account(session);
         Instant now = Instant.now();
         passwords.upgrade(account, attempt.storedHash(), check);
-        boolean mfa = Authentication.PASSWORD_MFA.equals(session.mechanism());
+        boolean mfa = session.mechanism() == Mechanism.PASSWORD_MFA;
         String refusal = account == null ? "no such account"
                 : attempt.storedHash() == null ? "account has no password"
                 : !check.matches() ? "wrong password"
@@ -227,7 +227,7 @@ public class CredentialAttempts {
         String token = session.reauthOf() != null
                 ? tokens.elevate(new Authenticated(account, session.mechanism()), session.reauthOf())
                 : tokens.issue(new Authenticated(account, session.mechanism()), ClientOrigin.addressOf(origin), session.privileged());
-        audit.success(session.reauthOf() != null ? AuditType.AUTH_REAUTH : AuditType.AUTH_SUCCESS, Callers.of(account), account, session.mechanism());
+        audit.success(session.reauthOf() != null ? AuditType.AUTH_REAUTH : AuditType.AUTH_SUCCESS, Callers.of(account), account, session.mechanism().wire());
         return AuthOutcome.success(session.id(), token);
     }
 

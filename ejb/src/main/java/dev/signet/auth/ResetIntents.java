@@ -95,7 +95,7 @@ public class ResetIntents {
         intent.use(now);
         lockout.clear(account);
         audit.success(AuditType.CREDENTIAL_RESET_INTENT_EXCHANGE, Callers.of(account), account, null);
-        return tokens.issueCredentialUpdate(new Authenticated(account, "reset_intent"), source(), SESSION);
+        return tokens.issueCredentialUpdate(new Authenticated(account, Mechanism.RESET_INTENT), source(), SESSION);
     }
 
     private String source() {

@@ -54,7 +54,7 @@ public class Tokens {
         if (privileged) {
             session.privilegeUntil(now.plus(privilegeWindow()));
         }
-        session.provedBy(proof.method());
+        session.provedBy(proof.method().wire());
         em.persist(session);
         return sign(account, session, now);
     }
@@ -65,7 +65,7 @@ public class Tokens {
         Instant now = Instant.now();
         UserSession session = new UserSession(UUID.randomUUID(), account.uuid(), now, now.plus(lifetime), source, null);
         session.forCredentialUpdateOnly();
-        session.provedBy(proof.method());
+        session.provedBy(proof.method().wire());
         em.persist(session);
         return sign(account, session, now);
     }
