@@ -47,6 +47,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
+import java.util.Optional;
 
 /**
  * Passkeys (WebAuthn, verified by WebAuthn4J): registration and authentication ceremonies whose
@@ -189,12 +190,12 @@ public class Passkeys {
     }
 
     /** Takes the ceremony's challenge out of the cache (single use), if it belongs to the account. */
-    private java.util.Optional<byte[]> consume(String key, Account account) {
+    private Optional<byte[]> consume(String key, Account account) {
         String stored = key == null ? null : ceremonies.remove(key);
         if (stored == null || !stored.startsWith(account.uuid() + "|")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(decode(stored.substring(stored.indexOf('|') + 1)));
+        return Optional.of(decode(stored.substring(stored.indexOf('|') + 1)));
     }
 
     private ServerProperty server(byte[] challenge) {

@@ -65,6 +65,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.persistence.QueryTimeoutException;
+import java.util.Objects;
 
 /**
  * The LDAP gateway's answers (DESIGN.md: the directory facade). Binds check a password, or a
@@ -300,7 +302,7 @@ public class Directory {
             // the statement gets what is left of the operation's time (JDBC counts whole seconds)
             found = em.createQuery(query).setMaxResults(page + 1)
                     .setHint("jakarta.persistence.query.timeout", (int) Math.max(1000, deadline.remainingMillis())).getResultList();
-        } catch (jakarta.persistence.QueryTimeoutException e) {
+        } catch (QueryTimeoutException e) {
             return timeLimitExceeded();
         }
         boolean more = found.size() > page;
@@ -340,7 +342,7 @@ public class Directory {
         Map<UUID, List<String>> byGroup = new HashMap<>();
         for (Entry e : shown) {
             if (e instanceof Group g) {
-                byGroup.put(g.uuid(), g.members().stream().map(posix::get).filter(java.util.Objects::nonNull).sorted().toList());
+                byGroup.put(g.uuid(), g.members().stream().map(posix::get).filter(Objects::nonNull).sorted().toList());
             }
         }
         return byGroup;

@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.signet.access.BuiltinGroup;
+import dev.signet.fault.AccessDenied;
+import java.util.Locale;
 
 /**
  * Creating, reading and changing entries of every kind. Each call finds its caller, checks access,
@@ -96,7 +99,7 @@ public class Entries {
         params.put("type", entityClass(kind));
         if (after != null && !after.isBlank()) {
             jpql.append(" and e.name > :after");
-            params.put("after", after.trim().toLowerCase(java.util.Locale.ROOT));
+            params.put("after", after.trim().toLowerCase(Locale.ROOT));
         }
         for (Map.Entry<String, String> f : filter.entrySet()) {
             AttributeDefinition def = Schema.require(f.getKey(), kind);
@@ -165,7 +168,7 @@ public class Entries {
         if (values != null) {
             Set<String> remove = new HashSet<>();
             for (String v : values) {
-                remove.add(def.syntax() == dev.signet.schema.Syntax.REFERENCE ? resolve(def, v).toString() : v);
+                remove.add(def.syntax() == Syntax.REFERENCE ? resolve(def, v).toString() : v);
             }
             for (String v : current(entry, def)) {
                 if (!remove.contains(v)) {
@@ -290,8 +293,8 @@ public class Entries {
 
 
     private static void requirePrivateFilterAllowed(Caller caller, EntryKind kind) {
-        if (!caller.in(dev.signet.access.BuiltinGroup.IDM_ACCOUNT_READ_PRIV) && !caller.in(dev.signet.access.BuiltinGroup.adminsOf(kind))) {
-            throw new dev.signet.fault.AccessDenied("filtering by mail needs idm_account_read_priv");
+        if (!caller.in(BuiltinGroup.IDM_ACCOUNT_READ_PRIV) && !caller.in(BuiltinGroup.adminsOf(kind))) {
+            throw new AccessDenied("filtering by mail needs idm_account_read_priv");
         }
     }
 

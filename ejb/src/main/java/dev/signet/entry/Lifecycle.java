@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.Locale;
 
 /**
  * Locking keeps an account with a reason and a history; deleting moves an entry to the recycle
@@ -174,7 +175,7 @@ public class Lifecycle {
             entry = em.find(Entry.class, UUID.fromString(id.trim()));
         } catch (IllegalArgumentException notUuid) {
             entry = em.createQuery("select e from Entry e where e.name = :name and e.recycledAt is not null order by e.recycledAt desc", Entry.class)
-                    .setParameter("name", id.trim().toLowerCase(java.util.Locale.ROOT)).setMaxResults(1)
+                    .setParameter("name", id.trim().toLowerCase(Locale.ROOT)).setMaxResults(1)
                     .getResultStream().findFirst().orElse(null);
         }
         if (entry == null || !entry.recycled()) {

@@ -38,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 
 /**
  * {@code /oauth2/token} and the device authorization endpoint: codes, refresh tokens, client
@@ -128,7 +129,7 @@ public class Grants {
         if (verifier == null || verifier.length() < 43 || verifier.length() > 128) {
             return false;
         }
-        String computed = CodeChallenge.compute(CodeChallengeMethod.S256, new com.nimbusds.oauth2.sdk.pkce.CodeVerifier(verifier)).getValue();
+        String computed = CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue();
         return MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII));
     }
 

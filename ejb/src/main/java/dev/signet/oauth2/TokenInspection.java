@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.nimbusds.oauth2.sdk.token.BearerTokenError;
 
 /**
  * What a token is worth after it was issued: userinfo for its bearer, RFC 7662 introspection and
@@ -65,10 +66,10 @@ public class TokenInspection {
         Optional<OAuth2Client> client = clients.find(clientName);
         Optional<ValidAccess> access = client.flatMap(c -> validAccess(c, accessToken, Issuers.of(requestOrigin, c)));
         if (access.isEmpty() || access.get().account() == null) {
-            return new UserInfo(null, com.nimbusds.oauth2.sdk.token.BearerTokenError.INVALID_TOKEN);
+            return new UserInfo(null, BearerTokenError.INVALID_TOKEN);
         }
         if (!access.get().grant().scopes().contains(Entitlements.OPENID)) {
-            return new UserInfo(null, com.nimbusds.oauth2.sdk.token.BearerTokenError.INSUFFICIENT_SCOPE);
+            return new UserInfo(null, BearerTokenError.INSUFFICIENT_SCOPE);
         }
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", access.get().account().uuid().toString());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Collections;
 
 /**
  * A sync account as an admin sees it, in the shape of an entry (Kanidm's attribute names:
@@ -13,7 +14,7 @@ import java.util.UUID;
  */
 public record SyncAccountView(UUID uuid, Map<String, List<String>> attrs, Optional<LdapSource> ldapSource) {
     public SyncAccountView {
-        attrs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
+        attrs = Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
     }
 
     /** The attributes the account yields to local changes. */

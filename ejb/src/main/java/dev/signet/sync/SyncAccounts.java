@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import dev.signet.domain.KeyEncryption;
 
 /**
  * {@code /v1/sync_account}: sync accounts, their sync tokens and yield attributes, and the two
@@ -113,7 +114,7 @@ public class SyncAccounts {
         Caller caller = admin();
         SyncAccount account = require(id);
         String sealed = bindPassword == null ? account.sealedBindPassword().orElse(null)
-                : dev.signet.domain.KeyEncryption.fromConfiguredFile().encrypt(bindPassword, SyncRuns.PASSWORD_CONTEXT);
+                : KeyEncryption.fromConfiguredFile().encrypt(bindPassword, SyncRuns.PASSWORD_CONTEXT);
         account.readFrom(source, sealed);
         audit.success(AuditType.SYNC_SOURCE, caller, null, "sync account " + account.name() + " reads " + source.url() + " " + source.baseDn());
         return SyncAccountView.of(account);
@@ -130,7 +131,7 @@ public class SyncAccounts {
         Caller caller = admin();
         SyncAccount account = require(id);
         LdapSource source = account.ldapSource().orElseThrow(() -> new Conflict("sync_account", account.name() + " has no LDAP source; PUT _ldap first"));
-        String password = account.sealedBindPassword().map(p -> dev.signet.domain.KeyEncryption.fromConfiguredFile().decrypt(p, SyncRuns.PASSWORD_CONTEXT))
+        String password = account.sealedBindPassword().map(p -> KeyEncryption.fromConfiguredFile().decrypt(p, SyncRuns.PASSWORD_CONTEXT))
                 .orElse("");
         SourceProbe.Result result = SourceProbe.probe(source, password.toCharArray());
         audit.success(AuditType.SYNC_SOURCE_TEST, caller, null, "sync account " + account.name() + ": "
@@ -139,7 +140,7 @@ public class SyncAccounts {
     }
 
     /** Restarts a run that failed while reading, from its last staged chunk. */
-    public void restart(String id, java.util.UUID run) {
+    public void restart(String id, UUID run) {
         Caller caller = admin();
         SyncAccount account = require(id);
         jobs.restart(id, run);
@@ -147,10 +148,10 @@ public class SyncAccounts {
     }
 
     /** Starts a run of the account's job now (what the schedule does too). */
-    public java.util.UUID run(String id) {
+    public UUID run(String id) {
         Caller caller = admin();
         SyncAccount account = require(id);
-        java.util.UUID run = jobs.start(account.uuid());
+        UUID run = jobs.start(account.uuid());
         audit.success(AuditType.SYNC_RUN, caller, null, "sync account " + account.name() + ": run " + run);
         return run;
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.signet.credential.Passwords;
 
 /**
  * Applies a sync account's change set, whoever brought it (the SCIM push, the LDAP sync job), in
@@ -50,7 +51,7 @@ public class SyncApplier {
     @EJB
     private WritePath writePath;
     @EJB
-    private dev.signet.credential.Passwords passwords;
+    private Passwords passwords;
     @EJB
     private Audit audit;
 

@@ -19,6 +19,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /** Starts the {@code ldap-sync} job for a sync account; the run row commits before the job starts. */
 // access is decided in code: callers (SyncAccounts) checked the admin
@@ -28,7 +29,7 @@ import java.util.UUID;
 public class LdapSyncJobs implements SyncJobs {
     static final String RUN = "run";
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LdapSyncJobs.class.getName());
+    private static final Logger LOG = Logger.getLogger(LdapSyncJobs.class.getName());
 
     @EJB
     private SyncRuns runs;
