@@ -12,8 +12,8 @@
  * container roles: {@code access.AccessControl} decides per entry, attribute and operation from the
  * caller's groups and session (read-write window, self-service), which a role list on a method cannot
  * express. {@code @PermitAll} only says the container lets the call in; every public operation then
- * checks its caller itself, or is reached only through a bean that has (a comment beside
- * {@code @PermitAll} says so where the check lives elsewhere, e.g. the token service or the bound
- * LDAP identity).
+ * checks its caller itself, or is reached only through a bean that has: where the check lives
+ * elsewhere (the token service, the bound LDAP identity, the sync token), a {@code // access checked:}
+ * line beside {@code @PermitAll} says where.
  */
 package dev.signet;

@@ -28,7 +28,7 @@ import java.util.UUID;
  * transaction: {@link Directory#bind} runs outside any, so no pooled connection waits while the
  * password is hashed (a crowd of binds would otherwise hold the pool that every login needs).
  */
-// access is decided in code: Directory calls these for the connection it serves
+// access checked: Directory calls these for the connection it serves
 @PermitAll
 @Stateless
 public class BindSteps {

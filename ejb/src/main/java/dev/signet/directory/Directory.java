@@ -78,7 +78,7 @@ import java.util.Objects;
  * DSE and the subschema entry only. Refusals are faults, turned into result codes by
  * {@link LdapResultMapper} at the gateway.
  */
-// access is decided in code: the bound identity (or anonymous) is the caller of each operation
+// access checked: the bound identity (or anonymous) is the caller of each operation
 @PermitAll
 @Stateless
 public class Directory {

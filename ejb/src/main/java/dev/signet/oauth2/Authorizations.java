@@ -52,7 +52,7 @@ import org.infinispan.Cache;
  * to a code. Errors about the client or its redirect URI are never redirected; every later error
  * goes back to the client as RFC 6749 says. Pending requests live in the cluster-wide cache.
  */
-// access is decided in code: the person's login session (cookie) and the client's scope maps
+// access checked: the person's login session (cookie) and the client's scope maps
 @PermitAll
 @Stateless
 public class Authorizations {

@@ -20,7 +20,7 @@ import java.util.Set;
  * Who is calling the token, introspection and revocation endpoints: a confidential client proves
  * its secret (client_secret_basic or client_secret_post), a public one only names itself.
  */
-// access is decided in code: this is the client authentication itself
+// access checked: this is the client authentication itself
 @PermitAll
 @Stateless
 public class ClientAuthenticator {

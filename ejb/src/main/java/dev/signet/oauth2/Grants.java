@@ -46,7 +46,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
  * error objects; a reused code or refresh token revokes what it had produced (and the refusal
  * commits, so the revocation sticks).
  */
-// access is decided in code: client authentication, then the grant's own checks
+// access checked: client authentication, then the grant's own checks
 @PermitAll
 @Stateless
 public class Grants {

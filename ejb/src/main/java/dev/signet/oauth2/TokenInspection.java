@@ -37,7 +37,7 @@ import com.nimbusds.oauth2.sdk.token.BearerTokenError;
  * RFC 7009 revocation for its client. An access token is good only while its signature, expiry,
  * grant and account all are.
  */
-// access is decided in code: the bearer token itself, or client authentication
+// access checked: the bearer token itself, or client authentication
 @PermitAll
 @Stateless
 public class TokenInspection {

@@ -38,7 +38,7 @@ import dev.signet.credential.Passwords;
  * flushes only when asked (not before each query, which made a large run quadratic); an entry
  * the source sent unchanged since the last run (same digest) is not touched at all.
  */
-// access is decided in code: the callers authenticated the sync account (token or job)
+// access checked: the callers authenticated the sync account (token or job)
 @PermitAll
 @Stateless
 public class SyncApplier {

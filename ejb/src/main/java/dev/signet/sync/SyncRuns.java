@@ -30,7 +30,7 @@ import java.util.Base64;
  * A sync job's runs, for the job's steps: where the source is, the change set staged by step 1,
  * and step 2 applying it whole through {@link SyncApplier}. Also the run history admins read.
  */
-// access is decided in code: the job's steps run as Signet; the history needs idm_admins
+// access checked: the job's steps run as Signet; the history needs idm_admins
 @PermitAll
 @Stateless
 public class SyncRuns {

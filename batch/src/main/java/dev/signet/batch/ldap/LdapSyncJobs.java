@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /** Starts the {@code ldap-sync} job for a sync account; the run row commits before the job starts. */
-// access is decided in code: callers (SyncAccounts) checked the admin
+// access checked: callers (SyncAccounts) checked the admin
 @PermitAll
 @Stateless
 @Local(SyncJobs.class)
