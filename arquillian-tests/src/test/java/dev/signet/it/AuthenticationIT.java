@@ -18,6 +18,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import jakarta.json.Json;
+import jakarta.json.JsonString;
+import java.io.StringReader;
 
 /** The /v1/auth step protocol, tokens, locking, first boot, recovery, and the audit trail of it all. */
 @ExtendWith(ArquillianExtension.class)
@@ -43,7 +46,7 @@ class AuthenticationIT {
     void stepsOfferPasswordAndCarryTheSessionHeader() {
         SignetApi.Response init = SignetApi.anonymous().post("/v1/auth", "{\"step\":{\"init\":\"idm_admin\"}}").expect(200);
         assertEquals(List.of("password"), init.object().getJsonObject("state").getJsonArray("choose")
-                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
         String session = init.header(SignetApi.SESSION_HEADER);
         assertEquals(session, init.object().getString("sessionid"));
         SignetApi.Response begin = SignetApi.anonymous().send("POST", "/v1/auth", "{\"step\":{\"begin\":\"password\"}}", session).expect(200);
@@ -175,7 +178,7 @@ class AuthenticationIT {
         SignetApi.Response lines = admin.get("/v1/audit?type=account.lock&since=" + start, "application/x-ndjson").expect(200);
         assertTrue(lines.header("Content-Type").startsWith("application/x-ndjson"));
         String lockLine = lines.body().lines().filter(l -> l.contains(name)).findFirst().orElseThrow();
-        JsonObject lock = jakarta.json.Json.createReader(new java.io.StringReader(lockLine)).readObject();
+        JsonObject lock = Json.createReader(new StringReader(lockLine)).readObject();
         assertEquals("idm_admin", lock.getString("actor"));
         assertEquals("success", lock.getString("outcome"));
         assertEquals("audit test", lock.getString("detail"));

@@ -31,6 +31,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Credential steps fired at once: the lockout limit holds under concurrency, and a crowd of
@@ -156,7 +157,7 @@ class ConcurrentLoginsIT {
             }
             List<ResultCode> answers = allAtOnce(guesses);
             assertTrue(answers.stream().allMatch(c -> c.equals(ResultCode.INVALID_CREDENTIALS) || c.equals(ResultCode.BUSY)), "every bind is refused alike: " + answers);
-            LDAPException right = org.junit.jupiter.api.Assertions.assertThrows(LDAPException.class,
+            LDAPException right = Assertions.assertThrows(LDAPException.class,
                     () -> connections.get(0).bind(LdapGatewayIT.dn(name), PASSWORD));
             assertEquals(ResultCode.INVALID_CREDENTIALS, right.getResultCode(), "locked: the right password is refused too");
         } finally {

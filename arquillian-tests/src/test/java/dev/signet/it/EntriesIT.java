@@ -15,6 +15,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import jakarta.json.JsonString;
 
 /** People, groups and service accounts through /v1, as an idm admin. */
 @ExtendWith(ArquillianExtension.class)
@@ -191,7 +192,7 @@ class EntriesIT {
         String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH0NIlGpYc7PoW+jz1tQF27Wkw5s7Ykr0nTY1RsY6bQx backup@host";
         idm.post("/v1/service_account/" + sa + "/_ssh_pubkeys", list("laptop", key)).expect(200);
         assertEquals(List.of("laptop: " + key), idm.get("/v1/service_account/" + sa + "/_ssh_pubkeys").expect(200)
-                .array().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+                .array().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
         assertEquals("ssh_publickey", idm.post("/v1/service_account/" + sa + "/_ssh_pubkeys",
                 list("bad", "ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQAB")).expect(400).object().getString("field"));
         idm.delete("/v1/service_account/" + sa + "/_ssh_pubkeys/laptop").expect(204);

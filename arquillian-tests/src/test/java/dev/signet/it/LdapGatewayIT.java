@@ -51,6 +51,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
 
 /**
  * The LDAP gateway over LDAPS on 3636 with real clients: the UnboundID LDAP SDK (trusting exactly
@@ -231,11 +237,11 @@ class LdapGatewayIT {
 
     /** The server's Prometheus endpoint (management interface), as metric line prefix -> value. */
     private static Map<String, Double> metrics() throws Exception {
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:9990/prometheus")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:9990/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
-        Map<String, Double> values = new java.util.HashMap<>();
+        Map<String, Double> values = new HashMap<>();
         response.body().lines().filter(l -> l.startsWith("signet_ldap_")).forEach(l -> values.put(l.substring(0, l.lastIndexOf(' ')),
                 Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))));
         return values;
@@ -358,7 +364,7 @@ class LdapGatewayIT {
         Fixture f = fixture();
         ProcessBuilder builder = new ProcessBuilder("ldapsearch", "-H", "ldaps://127.0.0.1:" + PORT, "-x", "-D", dn(f.jsmith()), "-w",
                 f.password(), "-b", BASE, "-LLL", "-l", "20", "(uid=" + f.jsmith() + ")", "mail", "memberOf").redirectErrorStream(true);
-        java.nio.file.Path output = Files.createTempFile("ldapsearch", ".ldif");
+        Path output = Files.createTempFile("ldapsearch", ".ldif");
         builder.redirectOutput(output.toFile());
         // the OpenLDAP client checks the name against the address it resolves to; the UnboundID tests check the certificate
         builder.environment().put("LDAPTLS_REQCERT", "never");
@@ -471,7 +477,7 @@ class LdapGatewayIT {
     void tenThousandMalformedPdusLeaveTheListenerAnswering() throws Exception {
         SSLSocketFactory tls = tls();
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<Integer>> sent = new java.util.ArrayList<>();
+        List<Future<Integer>> sent = new ArrayList<>();
         for (int worker = 0; worker < 8; worker++) {
             int seed = worker;
             sent.add(pool.submit(() -> {
@@ -493,7 +499,7 @@ class LdapGatewayIT {
                         }
                         out.flush();
                         socket.getInputStream().read(new byte[256]);
-                    } catch (java.io.IOException closed) {
+                    } catch (IOException closed) {
                         // the server hung up on this connection: expected
                     }
                 }

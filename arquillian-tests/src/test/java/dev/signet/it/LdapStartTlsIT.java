@@ -17,6 +17,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.time.Instant;
 
 /**
  * Plain LDAP, which the H2 test server turns on ({@code -Dsignet.ldap.port=3389} in
@@ -46,7 +47,7 @@ class LdapStartTlsIT {
             assertEquals(ResultCode.SUCCESS, ldap.bind(f.jsmith(), f.password()).getResultCode());
             assertEquals(f.jsmith(), ldap.searchForEntry(BASE, SearchScope.SUB, "(uid=" + f.jsmith() + ")", "uid").getAttributeValue("uid"));
         }
-        String events = SignetApi.admin().get("/v1/audit?type=ldap.bind&since=" + java.time.Instant.now().minusSeconds(120)).expect(200).body();
+        String events = SignetApi.admin().get("/v1/audit?type=ldap.bind&since=" + Instant.now().minusSeconds(120)).expect(200).body();
         assertTrue(events.contains("password sent without TLS"), events);
     }
 }

@@ -35,6 +35,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.io.IOException;
+import java.util.ArrayList;
 
 /**
  * What the gateway's values and schema look like to schema-aware LDAP clients: Generalized Time
@@ -170,7 +172,7 @@ class LdapSyntaxIT {
             while (in.read(new byte[512]) >= 0) {
                 // the server's alert, if any
             }
-        } catch (java.io.IOException reset) {
+        } catch (IOException reset) {
             // closed by the server
         }
     }
@@ -182,7 +184,7 @@ class LdapSyntaxIT {
     }
 
     private static String ldapsearch(String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("ldapsearch", "-H", "ldaps://127.0.0.1:" + PORT, "-x", "-LLL", "-o", "ldif-wrap=no", "-l", "20"));
+        List<String> command = new ArrayList<>(List.of("ldapsearch", "-H", "ldaps://127.0.0.1:" + PORT, "-x", "-LLL", "-o", "ldif-wrap=no", "-l", "20"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // the OpenLDAP client checks the name against the address; the UnboundID tests check the certificate

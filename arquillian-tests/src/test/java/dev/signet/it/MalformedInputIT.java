@@ -18,6 +18,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import com.nimbusds.oauth2.sdk.Scope;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.util.Base64;
+import java.util.UUID;
 
 /**
  * Mutation fuzzing of the JSON bodies the REST API parses (seeded, so a failure repeats): every
@@ -108,11 +113,11 @@ class MalformedInputIT {
     @Test
     void mangledOAuth2MessagesGetOAuth2ErrorsAndNeverBreakTheServer() {
         OidcFixture app = OidcFixture.confidential();
-        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((app.client() + ":" + app.secret()).getBytes());
-        String redirect = java.net.URLEncoder.encode(app.redirect().toString(), java.nio.charset.StandardCharsets.UTF_8);
+        String basic = "Basic " + Base64.getEncoder().encodeToString((app.client() + ":" + app.secret()).getBytes());
+        String redirect = URLEncoder.encode(app.redirect().toString(), StandardCharsets.UTF_8);
         List<String[]> backChannel = List.of(
                 new String[] {"/oauth2/token", "grant_type=authorization_code&code=abc&redirect_uri=" + redirect + "&code_verifier=" + "v".repeat(43)},
-                new String[] {"/oauth2/token", "grant_type=refresh_token&refresh_token=" + java.util.UUID.randomUUID() + ".0.AAAA"},
+                new String[] {"/oauth2/token", "grant_type=refresh_token&refresh_token=" + UUID.randomUUID() + ".0.AAAA"},
                 new String[] {"/oauth2/token", "grant_type=client_credentials&scope=groups"},
                 new String[] {"/oauth2/token", "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=abc"},
                 new String[] {"/oauth2/token/introspect", "token=eyJhbGciOiJFUzI1NiJ9.e30.AAAA"},
@@ -125,7 +130,7 @@ class MalformedInputIT {
         for (int round = 0; round < ROUNDS; round++) {
             for (String[] target : backChannel) {
                 String body = mutateForm(target[1], random);
-                java.net.http.HttpResponse<String> response = browser.postRaw(target[0], body, "Authorization", basic);
+                HttpResponse<String> response = browser.postRaw(target[0], body, "Authorization", basic);
                 int status = response.statusCode();
                 assertTrue(status == 200 || status == 400 || status == 401, target[0] + " answered " + status + " to "
                         + body.substring(0, Math.min(200, body.length())) + ": " + response.body());
@@ -134,9 +139,9 @@ class MalformedInputIT {
                 }
             }
             String mangled = mutateForm(query, random);
-            java.net.http.HttpResponse<String> page;
+            HttpResponse<String> page;
             try {
-                page = browser.get(java.net.URI.create(SignetServer.HTTPS + "/oauth2/authorize?" + mangled));
+                page = browser.get(URI.create(SignetServer.HTTPS + "/oauth2/authorize?" + mangled));
             } catch (IllegalArgumentException e) {
                 continue; // not even a URI: no client can send it
             } catch (IllegalStateException e) {
@@ -150,11 +155,11 @@ class MalformedInputIT {
                 assertTrue(page.headers().firstValue("Location").orElseThrow().startsWith(app.redirect().toString()),
                         "redirects only to the registered URI");
             }
-            java.net.http.HttpResponse<String> consent = browser.postRaw("/oauth2/authorize/consent", mangled);
+            HttpResponse<String> consent = browser.postRaw("/oauth2/authorize/consent", mangled);
             assertTrue(consent.statusCode() == 400, "consent answered " + consent.statusCode());
         }
         assertEquals(200, SignetApi.anonymous().get("/status").status());
-        assertTrue(app.relyingParty().clientCredentials(new com.nimbusds.oauth2.sdk.Scope("groups")).indicatesSuccess());
+        assertTrue(app.relyingParty().clientCredentials(new Scope("groups")).indicatesSuccess());
     }
 
     /** A request as the bytes a client sends, for what a String body cannot carry (invalid UTF-8). */

@@ -21,6 +21,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.io.ByteArrayOutputStream;
 
 /** TOTP enrolment, passwordmfa logins, replay refusal and single-use backup codes. */
 @ExtendWith(ArquillianExtension.class)
@@ -56,7 +57,7 @@ class MultiFactorIT {
 
     private static byte[] base32(String value) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
         for (char c : value.toCharArray()) {
@@ -254,7 +255,7 @@ class MultiFactorIT {
             String ghost = unique("spelled");
             List<String> plain = strings(step(null, "{\"step\":{\"init\":" + quote(ghost) + "}}").state(), "choose");
             assertEquals(plain, strings(step(null, "{\"step\":{\"init\":" + quote(ghost + "@localhost") + "}}").state(), "choose"), ghost);
-            assertEquals(plain, strings(step(null, "{\"step\":{\"init\":" + quote(" " + ghost.toUpperCase(java.util.Locale.ROOT) + " ") + "}}")
+            assertEquals(plain, strings(step(null, "{\"step\":{\"init\":" + quote(" " + ghost.toUpperCase(Locale.ROOT) + " ") + "}}")
                     .state(), "choose"), ghost);
         }
     }

@@ -18,6 +18,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.ArrayList;
 
 /**
  * NSS over LDAP as a Linux host does it: Debian's nslcd (nss-pam-ldapd), bound as a service
@@ -82,7 +83,7 @@ class NssLdapIT {
     }
 
     private static Getent getent(Path dir, String... queries) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("sh", Path.of("src/test/nss/getent.sh").toAbsolutePath().toString(), dir.toString()));
+        List<String> command = new ArrayList<>(List.of("sh", Path.of("src/test/nss/getent.sh").toAbsolutePath().toString(), dir.toString()));
         command.addAll(List.of(queries));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -38,6 +38,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import java.util.Map;
 
 /**
  * The authorization code flow end to end with the Nimbus client SDK: discovery, login and consent
@@ -100,10 +103,10 @@ class OAuth2IT {
 
         UserInfoResponse info = rp.userinfo(access);
         assertTrue(info.indicatesSuccess());
-        UserInfoResponse byPost = UserInfoResponse.parse(RelyingParty.send(new com.nimbusds.openid.connect.sdk.UserInfoRequest(
+        UserInfoResponse byPost = UserInfoResponse.parse(RelyingParty.send(new UserInfoRequest(
                 rp.metadata.getUserInfoEndpointURI(), HTTPRequest.Method.POST, access).toHTTPRequest()));
         assertEquals(info.toSuccessResponse().getUserInfo().getSubject(), byPost.toSuccessResponse().getUserInfo().getSubject());
-        com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata rfc8414 = com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata.parse(
+        AuthorizationServerMetadata rfc8414 = AuthorizationServerMetadata.parse(
                 SignetApi.anonymous().get("/oauth2/openid/" + app.client() + "/.well-known/oauth-authorization-server").expect(200).body());
         assertEquals(rp.metadata.getIssuer(), rfc8414.getIssuer());
         assertEquals(rp.metadata.getTokenEndpointURI(), rfc8414.getTokenEndpointURI());
@@ -307,7 +310,7 @@ class OAuth2IT {
         RelyingParty rp = app.relyingParty();
         Browser victim = new Browser();
         HttpResponse<String> login = victim.get(rp.authorize(SCOPE, new CodeVerifier(), new State(), null));
-        java.util.Map<String, String> form = Browser.hidden(login.body());
+        Map<String, String> form = Browser.hidden(login.body());
         form.put("username", app.member());
         // another browser (an attacker's page posting the form, or a request id handed over) is refused
         HttpResponse<String> elsewhere = new Browser().post("/oauth2/authorize/login", form);
@@ -315,7 +318,7 @@ class OAuth2IT {
         assertTrue(elsewhere.body().contains("another browser"));
         HttpResponse<String> credentials = victim.post("/oauth2/authorize/login", form);
         assertEquals(200, credentials.statusCode(), "the browser that started it carries on");
-        java.util.Map<String, String> next = Browser.hidden(credentials.body());
+        Map<String, String> next = Browser.hidden(credentials.body());
         next.put("password", OidcFixture.PASSWORD);
         assertEquals(400, new Browser().post("/oauth2/authorize/credential", next).statusCode());
     }

@@ -33,6 +33,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 
 /**
  * The provider around the code flow: the client registry, scope and claim maps, key rotation and
@@ -186,7 +189,7 @@ class OAuth2ProviderIT {
         assertEquals(400, browser.get(URI.create(device.getVerificationURI() + "?user_code=BCDF-GHJK")).statusCode());
         String typed = device.getUserCode().getValue().toLowerCase().replace("-", " ");
         HttpResponse<String> consent = browser.signIn(URI.create(device.getVerificationURI() + "?user_code="
-                + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8)), app.member(), OidcFixture.PASSWORD);
+                + URLEncoder.encode(typed, StandardCharsets.UTF_8)), app.member(), OidcFixture.PASSWORD);
         HttpResponse<String> done = browser.consent(consent, true);
         assertEquals(200, done.statusCode());
         assertTrue(done.body().contains("signed in"));
@@ -235,11 +238,11 @@ class OAuth2ProviderIT {
         Map<String, String> form = Browser.hidden(page.body());
         assertTrue(form.get("consent_token").length() >= 32, "the form carries a token of its own");
 
-        Map<String, String> forged = new java.util.HashMap<>(form);
+        Map<String, String> forged = new HashMap<>(form);
         forged.put("consent_token", "not-the-token-of-this-page-0000000000");
         forged.put("decision", "allow");
         assertEquals(400, person.post("/oauth2/authorize/consent", forged).statusCode(), "a post without the page's token");
-        Map<String, String> elsewhere = new java.util.HashMap<>(form);
+        Map<String, String> elsewhere = new HashMap<>(form);
         elsewhere.put("decision", "allow");
         HttpResponse<String> crossSite = new Browser().post("/oauth2/authorize/consent", elsewhere);
         assertEquals(400, crossSite.statusCode(), "a post from another browser (no cookies: a cross-site form)");

@@ -23,6 +23,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.io.StringReader;
 
 /**
  * Interoperability: {@code openid-client} (an OpenID-certified relying party library for
@@ -78,7 +79,7 @@ class OpenIdInteropIT {
     }
 
     private static JsonObject json(String line) {
-        return Json.createReader(new java.io.StringReader(line)).readObject();
+        return Json.createReader(new StringReader(line)).readObject();
     }
 
     private static String read(Path file) {

@@ -16,6 +16,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.net.ConnectException;
+import java.net.Socket;
+import org.junit.jupiter.api.Assertions;
 
 /** The same server started with the PostgreSQL switch (-P signet-postgresql.properties). */
 @Tag("postgresql")
@@ -58,11 +61,11 @@ class PostgresqlServerIT {
     /** This server runs with the defaults (the H2 test server turns plain LDAP on): LDAPS only. */
     @Test
     void plainLdapIsOffByDefaultAndLdapsIsOn() throws Exception {
-        try (java.net.Socket ldaps = new java.net.Socket("127.0.0.1", 3636)) {
+        try (Socket ldaps = new Socket("127.0.0.1", 3636)) {
             assertTrue(ldaps.isConnected());
         }
         for (int port : new int[] {389, 3389}) {
-            org.junit.jupiter.api.Assertions.assertThrows(java.net.ConnectException.class, () -> new java.net.Socket("127.0.0.1", port).close(),
+            Assertions.assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(),
                     "nothing listens on " + port);
         }
     }

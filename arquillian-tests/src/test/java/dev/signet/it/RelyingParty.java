@@ -37,6 +37,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.io.IOException;
 import java.net.URI;
+import com.nimbusds.oauth2.sdk.ParseException;
 
 /**
  * An application signing its users in with Signet, written with the Nimbus OAuth2/OIDC SDK as a
@@ -61,7 +62,7 @@ final class RelyingParty {
         try {
             HTTPResponse response = send(new HTTPRequest(HTTPRequest.Method.GET, config));
             return new RelyingParty(clientId, secret, redirect, OIDCProviderMetadata.parse(response.getBodyAsJSONObject()));
-        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+        } catch (ParseException e) {
             throw new AssertionError("discovery document unreadable", e);
         }
     }
@@ -93,7 +94,7 @@ final class RelyingParty {
                 : new TokenRequest(metadata.getTokenEndpointURI(), authentication(), grant, scope);
         try {
             return OIDCTokenResponseParser.parse(send(request.toHTTPRequest()));
-        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+        } catch (ParseException e) {
             throw new AssertionError("token response unreadable", e);
         }
     }
@@ -101,7 +102,7 @@ final class RelyingParty {
     UserInfoResponse userinfo(AccessToken token) {
         try {
             return UserInfoResponse.parse(send(new UserInfoRequest(metadata.getUserInfoEndpointURI(), token).toHTTPRequest()));
-        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+        } catch (ParseException e) {
             throw new AssertionError("userinfo response unreadable", e);
         }
     }
@@ -110,7 +111,7 @@ final class RelyingParty {
         try {
             return TokenIntrospectionResponse.parse(send(new TokenIntrospectionRequest(metadata.getIntrospectionEndpointURI(),
                     authentication(), token).toHTTPRequest()));
-        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+        } catch (ParseException e) {
             throw new AssertionError("introspection response unreadable", e);
         }
     }

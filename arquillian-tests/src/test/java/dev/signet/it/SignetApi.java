@@ -20,6 +20,9 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import jakarta.json.JsonString;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 
 /** A REST client of Signet's /v1 API as an outside program would write it: HTTPS, JSON, bearer tokens. */
 final class SignetApi {
@@ -244,7 +247,7 @@ final class SignetApi {
         List<String> attr(String name) {
             JsonObject attrs = object().getJsonObject("attrs");
             return attrs.containsKey(name)
-                    ? attrs.getJsonArray(name).getValuesAs(JsonValue.class).stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList()
+                    ? attrs.getJsonArray(name).getValuesAs(JsonValue.class).stream().map(v -> ((JsonString) v).getString()).toList()
                     : List.of();
         }
     }
@@ -260,22 +263,22 @@ final class SignetApi {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] {new X509TrustManager() {
                 @Override
-                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
                     throw new UnsupportedOperationException();
                 }
 
                 @Override
-                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
                     // the test server's self-signed certificate; EmbeddedServerIT checks what it is
                 }
 
                 @Override
-                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                    return new java.security.cert.X509Certificate[0];
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
                 }
             }}, new SecureRandom());
             return tls;
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -26,6 +26,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Base64;
 
 /**
  * The shipped {@code signet} client, run as a process against the real server, for every command
@@ -175,10 +180,10 @@ class SignetCliIT {
 
     /** A certificate that did not sign the server's: the first of the JDK's own trust anchors. */
     private static String otherCertificate() throws Exception {
-        java.security.KeyStore cacerts = java.security.KeyStore.getInstance(new java.io.File(System.getProperty("java.home"), "lib/security/cacerts"),
+        KeyStore cacerts = KeyStore.getInstance(new File(System.getProperty("java.home"), "lib/security/cacerts"),
                 (char[]) null);
-        java.security.cert.Certificate certificate = cacerts.getCertificate(cacerts.aliases().nextElement());
-        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        Certificate certificate = cacerts.getCertificate(cacerts.aliases().nextElement());
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
     }
 

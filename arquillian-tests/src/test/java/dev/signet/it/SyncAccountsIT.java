@@ -18,6 +18,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import jakarta.json.JsonString;
 
 /**
  * Sync accounts and the SCIM sync push: imported entries belong to their sync account (409 for
@@ -71,8 +72,8 @@ class SyncAccountsIT {
         SignetApi idm = SignetApi.idmAdmin();
         String account = unique("ldap_sync");
         JsonObject created = idm.post("/v1/sync_account", attrs("name", account, "description", "the old directory")).expect(201).object();
-        assertEquals(List.of("false"), created.getJsonObject("attrs").getJsonArray("sync_finalised").getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(List.of("false"), created.getJsonObject("attrs").getJsonArray("sync_finalised").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).toList());
         SignetApi sync = SignetApi.withToken(idm.post("/v1/sync_account/" + account + "/_sync_token", "").expect(200).object().getString("token"));
         assertEquals("Refresh", sync.get("/scim/v1/Sync").expect(200).object().getString("state"));
         Source s = new Source(idm, account, sync, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), unique("alice"), unique("bob"),

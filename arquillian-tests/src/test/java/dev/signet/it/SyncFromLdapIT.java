@@ -17,6 +17,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.Random;
 
 /**
  * The LDAP sync job against a real directory over LDAPS: the first run imports people and nested
@@ -71,7 +72,7 @@ class SyncFromLdapIT {
             String bobDn = upstream.person(bob, "Bob Jones");
             upstream.person(excluded, "Backup Robot");
             String posix = unique("pat");
-            int uidNumber = 70_000 + new java.util.Random().nextInt(1_000_000);
+            int uidNumber = 70_000 + new Random().nextInt(1_000_000);
             String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH0NIlGpYc7PoW+jz1tQF27Wkw5s7Ykr0nTY1RsY6bQx pat@laptop";
             upstream.posixPerson(posix, uidNumber, key, "pat's imported passphrase 9");
             String developersDn = upstream.group(developers, List.of(jsmithDn));

@@ -20,6 +20,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.Collections;
 
 /**
  * A sync source that is set wrong says so: at once where it can be checked without the
@@ -100,7 +101,7 @@ class SyncSourceFailuresIT {
         try (UpstreamDirectory upstream = UpstreamDirectory.start();
              ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             // a directory that accepts connections and never answers: the run waits in its TLS handshake until it times out
-            List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Socket> held = Collections.synchronizedList(new ArrayList<>());
             Thread acceptor = new Thread(() -> {
                 try {
                     while (true) {

@@ -13,6 +13,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldif.LDIFReader;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
+import jakarta.json.Json;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import org.apache.directory.api.ldap.codec.api.LdapApiServiceFactory;
+import org.apache.directory.api.ldap.codec.standalone.StandaloneLdapApiService;
+import org.apache.directory.server.core.api.DirectoryService;
+import org.apache.directory.server.core.factory.DefaultDirectoryServiceFactory;
+import org.apache.directory.server.ldap.LdapServer;
+import org.apache.directory.server.protocol.shared.transport.TcpTransport;
 
 /**
  * The directory a sync account imports from, listening on LDAPS: the UnboundID in-memory directory
@@ -41,7 +61,7 @@ final class UpstreamDirectory implements AutoCloseable {
     static UpstreamDirectory slapd() throws Exception {
         Path dir = Files.createTempDirectory("upstream-slapd");
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         Process start = new ProcessBuilder("bash", Path.of("src/test/slapd/start.sh").toAbsolutePath().toString(), dir.toString(),
@@ -51,7 +71,7 @@ final class UpstreamDirectory implements AutoCloseable {
             throw new IllegalStateException("slapd did not start: " + out);
         }
         String pem = Files.readString(dir.resolve("cert.pem"));
-        SSLUtil tls = new SSLUtil(new com.unboundid.util.ssl.PEMFileTrustManager(dir.resolve("cert.pem").toFile()));
+        SSLUtil tls = new SSLUtil(new PEMFileTrustManager(dir.resolve("cert.pem").toFile()));
         LDAPConnection admin = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", port, "cn=admin," + BASE,
                 Files.readString(dir.resolve("root.password")).trim());
         return new UpstreamDirectory(admin, pem, port, () -> {
@@ -63,10 +83,10 @@ final class UpstreamDirectory implements AutoCloseable {
                     p.onExit().orTimeout(10, TimeUnit.SECONDS).join();
                 });
                 try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -79,39 +99,39 @@ final class UpstreamDirectory implements AutoCloseable {
         Path dir = Files.createTempDirectory("upstream-apacheds");
         Path store = dir.resolve("ldap.p12");
         String pem = selfSigned(store);
-        if (!org.apache.directory.api.ldap.codec.api.LdapApiServiceFactory.isInitialized()) {
-            org.apache.directory.api.ldap.codec.api.LdapApiServiceFactory.initialize(
-                    new org.apache.directory.api.ldap.codec.standalone.StandaloneLdapApiService());
+        if (!LdapApiServiceFactory.isInitialized()) {
+            LdapApiServiceFactory.initialize(
+                    new StandaloneLdapApiService());
         }
-        org.apache.directory.server.core.factory.DefaultDirectoryServiceFactory factory =
-                new org.apache.directory.server.core.factory.DefaultDirectoryServiceFactory();
+        DefaultDirectoryServiceFactory factory =
+                new DefaultDirectoryServiceFactory();
         factory.init("upstream-" + dir.getFileName());
-        org.apache.directory.server.core.api.DirectoryService service = factory.getDirectoryService();
+        DirectoryService service = factory.getDirectoryService();
         service.setShutdownHookEnabled(false);
         service.getChangeLog().setEnabled(false);
         // posixAccount and posixGroup live in ApacheDS's nis schema, off by default
         service.getSchemaManager().enable("nis");
         var partition = factory.getPartitionFactory().createPartition(service.getSchemaManager(), service.getDnFactory(), "example",
-                BASE, 500, new java.io.File(service.getInstanceLayout().getPartitionsDirectory(), "example"));
+                BASE, 500, new File(service.getInstanceLayout().getPartitionsDirectory(), "example"));
         service.addPartition(partition);
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        org.apache.directory.server.ldap.LdapServer ldap = new org.apache.directory.server.ldap.LdapServer();
+        LdapServer ldap = new LdapServer();
         ldap.setDirectoryService(service);
-        org.apache.directory.server.protocol.shared.transport.TcpTransport ldaps =
-                new org.apache.directory.server.protocol.shared.transport.TcpTransport("127.0.0.1", port);
+        TcpTransport ldaps =
+                new TcpTransport("127.0.0.1", port);
         ldaps.setEnableSSL(true);
         ldap.setTransports(ldaps);
         ldap.setKeystoreFile(store.toString());
         ldap.setCertificatePassword("changeit");
         ldap.start();
-        SSLUtil tls = new SSLUtil(new com.unboundid.util.ssl.TrustStoreTrustManager(store.toFile(), "changeit".toCharArray(), "PKCS12", true));
+        SSLUtil tls = new SSLUtil(new TrustStoreTrustManager(store.toFile(), "changeit".toCharArray(), "PKCS12", true));
         LDAPConnection admin = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", port, "uid=admin,ou=system", "secret");
-        try (com.unboundid.ldif.LDIFReader fixture = new com.unboundid.ldif.LDIFReader(
+        try (LDIFReader fixture = new LDIFReader(
                 UpstreamDirectory.class.getResourceAsStream("/upstream/apacheds.ldif"))) {
-            for (com.unboundid.ldap.sdk.Entry entry = fixture.readEntry(); entry != null; entry = fixture.readEntry()) {
+            for (Entry entry = fixture.readEntry(); entry != null; entry = fixture.readEntry()) {
                 admin.add(entry);
             }
         }
@@ -121,7 +141,7 @@ final class UpstreamDirectory implements AutoCloseable {
             try {
                 service.shutdown();
                 try (var files = Files.walk(service.getInstanceLayout().getInstanceDirectory().toPath())) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -147,7 +167,7 @@ final class UpstreamDirectory implements AutoCloseable {
         config.addAdditionalBindCredentials(BIND_DN, BIND_PASSWORD);
         SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(store.toFile(), "changeit".toCharArray(), "PKCS12", "ldap"), null);
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         // a fixed port, so the directory can go away and come back where the sync account looks for it
@@ -170,7 +190,7 @@ final class UpstreamDirectory implements AutoCloseable {
     }
 
     /** ... and listens again on the same port. */
-    void comeBack() throws com.unboundid.ldap.sdk.LDAPException {
+    void comeBack() throws LDAPException {
         ((InMemoryDirectoryServer) server).startListening();
     }
 
@@ -178,7 +198,7 @@ final class UpstreamDirectory implements AutoCloseable {
     String syncAccount(SignetApi idm, String prefix) {
         String account = SignetApi.unique(prefix);
         idm.post("/v1/sync_account", SignetApi.attrs("name", account)).expect(201);
-        idm.put("/v1/sync_account/" + account + "/_ldap", jakarta.json.Json.createObjectBuilder().add("url", url())
+        idm.put("/v1/sync_account/" + account + "/_ldap", Json.createObjectBuilder().add("url", url())
                 .add("bind_dn", BIND_DN).add("bind_password", BIND_PASSWORD).add("base_dn", BASE).add("ca_pem", caPem)
                 .build().toString()).expect(200);
         return account;
@@ -195,18 +215,18 @@ final class UpstreamDirectory implements AutoCloseable {
     /** A POSIX person with an SSH key and an {SSHA} password hash, as directories export them. */
     String posixPerson(String uid, int uidNumber, String sshKey, String password) throws Exception {
         byte[] salt = new byte[8];
-        new java.security.SecureRandom().nextBytes(salt);
-        java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+        new SecureRandom().nextBytes(salt);
+        MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
         sha1.update(password.getBytes(StandardCharsets.UTF_8));
         sha1.update(salt);
         byte[] digest = sha1.digest();
-        byte[] both = java.util.Arrays.copyOf(digest, digest.length + salt.length);
+        byte[] both = Arrays.copyOf(digest, digest.length + salt.length);
         System.arraycopy(salt, 0, both, digest.length, salt.length);
         String dn = "uid=" + uid + ",ou=people," + BASE;
         server.add("dn: " + dn, "objectClass: top", "objectClass: person", "objectClass: organizationalPerson",
                 "objectClass: inetOrgPerson", "objectClass: posixAccount", "objectClass: ldapPublicKey", "uid: " + uid, "cn: " + uid,
                 "sn: " + uid, "uidNumber: " + uidNumber, "gidNumber: " + uidNumber, "homeDirectory: /home/" + uid,
-                "sshPublicKey: " + sshKey, "userPassword: {SSHA}" + java.util.Base64.getEncoder().encodeToString(both));
+                "sshPublicKey: " + sshKey, "userPassword: {SSHA}" + Base64.getEncoder().encodeToString(both));
         return dn;
     }
 

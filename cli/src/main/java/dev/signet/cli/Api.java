@@ -2,6 +2,7 @@ package dev.signet.cli;
 
 import jakarta.json.JsonValue;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * Authenticated calls as one account: its cached token, one line for every refusal, and a
@@ -85,7 +86,7 @@ final class Api {
     }
 
     private Server.Answer send(String method, String path, String body, Map<String, String> headers) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Authorization", "Bearer " + token());
         return server.send(method, path, body, all);
     }

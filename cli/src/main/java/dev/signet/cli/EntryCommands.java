@@ -10,6 +10,9 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * Subcommands every kind of entry shares (people, groups, service accounts, and what else takes
@@ -230,13 +233,13 @@ final class EntryCommands {
         void run() {
             String path = kind().of(name) + "/_attr/" + attribute();
             Server.Answer answer;
-            if (clearWords().contains(when.toLowerCase(java.util.Locale.ROOT))) {
+            if (clearWords().contains(when.toLowerCase(Locale.ROOT))) {
                 answer = api().call("DELETE", path, null);
                 done(answer, name + ": " + attribute() + " cleared");
                 return;
             }
-            String instant = "now".equalsIgnoreCase(when) ? java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
-                    : "epoch".equalsIgnoreCase(when) ? java.time.Instant.EPOCH.toString() : when;
+            String instant = "now".equalsIgnoreCase(when) ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
+                    : "epoch".equalsIgnoreCase(when) ? Instant.EPOCH.toString() : when;
             answer = api().call("PUT", path, RestJson.list(List.of(instant)));
             done(answer, name + ": " + attribute() + " " + instant);
         }

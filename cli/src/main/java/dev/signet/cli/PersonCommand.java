@@ -6,6 +6,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import jakarta.json.Json;
 
 /** {@code signet person ...}: people, as Kanidm's {@code kanidm person}. */
 @Command(name = "person", description = "People: create, read, change, delete; POSIX, SSH keys, credentials, RADIUS, lock, validity.",
@@ -89,7 +90,7 @@ final class PersonCommand {
 
         @Override
         void run() {
-            String body = ttl == null ? "{}" : jakarta.json.Json.createObjectBuilder().add("ttl", ttl).build().toString();
+            String body = ttl == null ? "{}" : Json.createObjectBuilder().add("ttl", ttl).build().toString();
             Server.Answer answer = api().call("POST", Kind.PERSON.of(name) + "/_credential/_update_intent", body);
             show(answer, () -> {
                 out().println("reset token for " + name + " (shown once, valid until " + RestJson.string(answer.json(), "expires") + "):");

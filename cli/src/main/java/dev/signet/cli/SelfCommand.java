@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import jakarta.json.JsonObject;
 
 /** {@code signet self ...}: the account logged in, on its own behalf. */
 @Command(name = "self", description = "Your own account: who you are, your password, TOTP and backup codes.",
@@ -85,7 +86,7 @@ final class SelfCommand {
             Server.Answer answer = api().call("POST", "/v1/self/_credential/_backup_codes", null);
             show(answer, () -> {
                 prompter().say("backup codes, each usable once, shown once:");
-                RestJson.strings(answer.json() instanceof jakarta.json.JsonObject body ? body.get("codes") : null).forEach(out()::println);
+                RestJson.strings(answer.json() instanceof JsonObject body ? body.get("codes") : null).forEach(out()::println);
             });
         }
     }

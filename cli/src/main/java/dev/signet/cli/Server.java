@@ -28,6 +28,8 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
 
 /**
  * HTTPS to one Signet server with the JDK's client. TLS is always verified, host name included:
@@ -59,7 +61,7 @@ final class Server {
     }
 
     /** The answer to one request, whatever its status. */
-    record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
+    record Answer(int status, Map<String, List<String>> headers, String body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
                     .findFirst().orElse(null);
@@ -172,7 +174,7 @@ final class Server {
             tls.init(null, factory.getTrustManagers(), null);
             return tls;
         } catch (IOException e) {
-            throw CliFault.usage("cannot read --ca " + pem + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            throw CliFault.usage("cannot read --ca " + pem + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
         } catch (GeneralSecurityException e) {
             throw CliFault.usage("--ca " + pem + " is not a PEM certificate: " + e.getMessage());
         }

@@ -9,6 +9,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.time.Clock;
+import java.time.ZoneOffset;
 
 /** {@code signet service-account ...}: accounts for programs, and their API tokens, as Kanidm's. */
 @Command(name = "service-account", description = "Service accounts: create, read, change, delete; API tokens, POSIX, SSH keys, lock, validity.",
@@ -99,7 +101,7 @@ final class ServiceAccountCommand {
             String when = expiry != null ? expiry : expiryPositional;
             if (when != null) {
                 body.add("expiry", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                        TimeSpec.parse(when, java.time.Clock.systemDefaultZone()).atOffset(java.time.ZoneOffset.UTC)));
+                        TimeSpec.parse(when, Clock.systemDefaultZone()).atOffset(ZoneOffset.UTC)));
             }
             Server.Answer answer = api().call("POST", Kind.SERVICE_ACCOUNT.of(name) + "/_api_token", body.build().toString());
             show(answer, () -> {

@@ -2,6 +2,7 @@ package dev.signet.cli;
 
 import jakarta.json.JsonValue;
 import picocli.CommandLine.Command;
+import java.util.Map;
 
 /** {@code login}, {@code reauth}, {@code logout} and {@code session list}: the session the other commands act in. */
 final class SessionCommands {
@@ -46,7 +47,7 @@ final class SessionCommands {
             Api api = api();
             String name = api.name();
             try {
-                api.server().send("POST", "/v1/logout", null, java.util.Map.of("Authorization", "Bearer " + api.token()));
+                api.server().send("POST", "/v1/logout", null, Map.of("Authorization", "Bearer " + api.token()));
             } finally {
                 root().cache().forget(api.key(), name);
             }

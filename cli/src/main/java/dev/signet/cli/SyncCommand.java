@@ -11,6 +11,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 
 /** {@code signet system sync ...}: sync accounts, their token, yield attributes, LDAP source, runs, schedule, finalise and terminate. */
 @Command(name = "sync", description = "Sync accounts: the identity systems Signet imports from.",
@@ -36,7 +40,7 @@ final class SyncCommand {
         void run() {
             Map<String, List<String>> attrs = description == null ? Map.of("name", List.of(name))
                     : Map.of("name", List.of(name), "description", List.of(description));
-            done(api().call("POST", Kind.SYNC_ACCOUNT.path, RestJson.attrs(new java.util.TreeMap<>(attrs))), "created sync account " + name);
+            done(api().call("POST", Kind.SYNC_ACCOUNT.path, RestJson.attrs(new TreeMap<>(attrs))), "created sync account " + name);
         }
     }
 
@@ -130,10 +134,10 @@ final class SyncCommand {
                 body.add("exclude", Json.createArrayBuilder(exclude));
             }
             if (remap != null) {
-                body.add("remap", Json.createObjectBuilder(new java.util.LinkedHashMap<String, Object>(remap)));
+                body.add("remap", Json.createObjectBuilder(new LinkedHashMap<String, Object>(remap)));
             }
             if (attributeMap != null) {
-                body.add("attribute_map", Json.createObjectBuilder(new java.util.LinkedHashMap<String, Object>(attributeMap)));
+                body.add("attribute_map", Json.createObjectBuilder(new LinkedHashMap<String, Object>(attributeMap)));
             }
             body.add("bind_password", prompter().secret("Bind password for " + bindDn));
             Server.Answer answer = api().call("PUT", path() + "/_ldap", body.build().toString());
@@ -147,8 +151,8 @@ final class SyncCommand {
         void run() {
             Server.Answer answer = api().call("GET", path() + "/_ldap", null);
             show(answer, () -> {
-                if (answer.json() instanceof jakarta.json.JsonObject source) {
-                    source.forEach((k, v) -> out().println(k + ": " + (v instanceof jakarta.json.JsonString s ? s.getString() : v.toString())));
+                if (answer.json() instanceof JsonObject source) {
+                    source.forEach((k, v) -> out().println(k + ": " + (v instanceof JsonString s ? s.getString() : v.toString())));
                 }
             });
         }
@@ -160,7 +164,7 @@ final class SyncCommand {
         void run() {
             Server.Answer answer = api().call("POST", path() + "/_ldap/_test", null);
             JsonValue result = answer.json();
-            boolean ok = result instanceof jakarta.json.JsonObject o && o.getBoolean("ok", false);
+            boolean ok = result instanceof JsonObject o && o.getBoolean("ok", false);
             show(answer, () -> out().println(ok
                     ? "ok: " + RestJson.string(result, "people") + " people, " + RestJson.string(result, "groups") + " groups"
                     + ("true".equals(RestJson.string(result, "complete")) ? "" : " (counts incomplete)")

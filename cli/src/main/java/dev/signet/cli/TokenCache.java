@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import jakarta.json.JsonString;
 
 /**
  * Bearer tokens per server and account name in {@code ~/.cache/signet/tokens.json} (directory 0700,
@@ -69,7 +70,7 @@ final class TokenCache {
             // expired tokens go whenever the file is written
             old.forEach((n, t) -> {
                 if (!n.equals(name) && t.getValueType() == JsonValue.ValueType.STRING
-                        && expiry(((jakarta.json.JsonString) t).getString()).map(e -> e.isAfter(Instant.now())).orElse(true)) {
+                        && expiry(((JsonString) t).getString()).map(e -> e.isAfter(Instant.now())).orElse(true)) {
                     tokens.add(n, t);
                 }
             });

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import java.util.stream.Stream;
 
 /** Argument parsing and the exit codes of what is decided before the server is asked. */
 class CommandLineTest {
@@ -58,7 +59,7 @@ class CommandLineTest {
         for (List<String> command : List.of(List.of("person", "delete", "jsmith"), List.of("group", "delete", "developers"),
                 List.of("system", "sync", "finalise", "ipa"), List.of("system", "sync", "terminate", "ipa"),
                 List.of("group", "purge-members", "developers"), List.of("oauth2", "delete", "myapp"))) {
-            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("-H", "https://localhost:1"), command.stream())
+            String[] args = Stream.concat(Stream.of("-H", "https://localhost:1"), command.stream())
                     .toArray(String[]::new);
             Run run = run(args);
             assertEquals(1, run.code(), command.toString());

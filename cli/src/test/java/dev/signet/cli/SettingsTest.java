@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.HashMap;
 
 class SettingsTest {
     @TempDir
     Path home;
 
     private Map<String, String> env(String... pairs) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("HOME", home.toString()));
+        Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString()));
         for (int i = 0; i < pairs.length; i += 2) {
             env.put(pairs[i], pairs[i + 1]);
         }

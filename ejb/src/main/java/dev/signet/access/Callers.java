@@ -20,7 +20,6 @@ import java.util.UUID;
  * bearer-token mechanism names the account by UUID). An account that is locked, expired or
  * recycled since its token was issued is nobody.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Callers {

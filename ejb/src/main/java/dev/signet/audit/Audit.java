@@ -21,7 +21,6 @@ import java.util.logging.Logger;
  * Writes audit events: a row in {@code audit_event} and a JSON line on the {@code dev.signet.audit}
  * logger (its own file in the provisioned server). Details name reasons, never secrets.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Audit {
@@ -34,7 +33,7 @@ public class Audit {
     private Instance<ClientOrigin> origin;
 
     /** An event that belongs to the caller's transaction: it is kept only if the change is. */
-    public void success(String type, Caller actor, Entry target, String detail) {
+    public void success(AuditType type, Caller actor, Entry target, String detail) {
         write(type, actor, target == null ? null : target.uuid(), target == null ? null : target.name(), "success", detail);
     }
 
@@ -43,7 +42,7 @@ public class Audit {
      * failed authentications.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void failure(String type, Caller actor, UUID targetUuid, String targetName, String reason) {
+    public void failure(AuditType type, Caller actor, UUID targetUuid, String targetName, String reason) {
         write(type, actor, targetUuid, targetName, "failure", reason);
     }
 
@@ -52,18 +51,18 @@ public class Audit {
      * ends normally, so its row needs no second transaction (nor a second pooled connection, which
      * a crowd of failed logins would otherwise wait for while holding their first).
      */
-    public void failureInTransaction(String type, Caller actor, UUID targetUuid, String targetName, String reason) {
+    public void failureInTransaction(AuditType type, Caller actor, UUID targetUuid, String targetName, String reason) {
         write(type, actor, targetUuid, targetName, "failure", reason);
     }
 
     /** A success recorded on its own, outside any change (a RADIUS accounting start or stop). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void successIndependently(String type, Caller actor, UUID targetUuid, String targetName, String detail) {
+    public void successIndependently(AuditType type, Caller actor, UUID targetUuid, String targetName, String detail) {
         write(type, actor, targetUuid, targetName, "success", detail);
     }
 
-    private void write(String type, Caller actor, UUID targetUuid, String targetName, String outcome, String detail) {
-        AuditEvent event = new AuditEvent(Instant.now(), type, actor.uuid(), actor.name(), targetUuid, targetName,
+    private void write(AuditType type, Caller actor, UUID targetUuid, String targetName, String outcome, String detail) {
+        AuditEvent event = new AuditEvent(Instant.now(), type.wire(), actor.uuid(), actor.name(), targetUuid, targetName,
                 source(), outcome, detail);
         em.persist(event);
         LOG.info(() -> AuditJson.line(event));

@@ -22,7 +22,6 @@ import java.util.UUID;
  * page at a time (each page one indexed range query with a row limit); and the authentication
  * activity of the last 24 hours, hour by hour. For those who may read the audit trail.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class AuditSearch {

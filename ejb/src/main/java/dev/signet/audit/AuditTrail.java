@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** Reading the audit trail: system admins only. */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class AuditTrail {

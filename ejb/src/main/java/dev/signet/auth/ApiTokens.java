@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.audit.AuditType;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
@@ -24,7 +25,6 @@ import java.util.UUID;
  * issued by an admin of the account, shown once, listed without secrets, revocable. Read-only
  * unless issued read-write. Usable as a Bearer token on REST (and as an LDAP bind password).
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class ApiTokens {
@@ -56,7 +56,7 @@ public class ApiTokens {
         }
         ApiToken token = new ApiToken(UUID.randomUUID(), account.uuid(), label.strip(), now, expiry, readWrite);
         em.persist(token);
-        audit.success("credential.api_token.issue", caller, account, token.label() + (readWrite ? " (read-write)" : " (read-only)"));
+        audit.success(AuditType.CREDENTIAL_API_TOKEN_ISSUE, caller, account, token.label() + (readWrite ? " (read-write)" : " (read-only)"));
         return new Issued(token.id(), tokens.signApiToken(account, token));
     }
 
@@ -87,7 +87,7 @@ public class ApiTokens {
             throw new EntryNotFound(String.valueOf(tokenId));
         }
         token.revoke(Instant.now());
-        audit.success("credential.api_token.revoke", caller, account, token.label());
+        audit.success(AuditType.CREDENTIAL_API_TOKEN_REVOKE, caller, account, token.label());
     }
 
     private ServiceAccount visible(Caller caller, String accountId) {

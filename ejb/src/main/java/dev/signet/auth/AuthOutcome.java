@@ -13,8 +13,8 @@ public record AuthOutcome(UUID sessionId, State state, List<String> mechanisms, 
                           PasskeyChallenge passkey) {
     public enum State { CHOOSE, CONTINUE, SUCCESS, DENIED }
 
-    static AuthOutcome choose(UUID session, List<String> mechanisms) {
-        return new AuthOutcome(session, State.CHOOSE, List.copyOf(mechanisms), null, null, null);
+    static AuthOutcome choose(UUID session, List<Mechanism> mechanisms) {
+        return new AuthOutcome(session, State.CHOOSE, mechanisms.stream().map(Mechanism::wire).toList(), null, null, null);
     }
 
     static AuthOutcome proceed(UUID session, List<String> mechanisms) {

@@ -64,12 +64,13 @@ public class AuthSession {
         return account;
     }
 
-    String mechanism() {
-        return mechanism;
+    /** The mechanism begun, or null before {@code begin}; the column keeps its published name. */
+    Mechanism mechanism() {
+        return mechanism == null ? null : Mechanism.of(mechanism).orElse(null);
     }
 
-    void begin(String mechanism) {
-        this.mechanism = mechanism;
+    void begin(Mechanism mechanism) {
+        this.mechanism = mechanism.wire();
     }
 
     boolean privileged() {

@@ -5,15 +5,15 @@ import dev.signet.model.Account;
 /** Proof that an account has just authenticated; only the authentication code can make one. */
 public final class Authenticated {
     private final Account account;
-    private final String method;
+    private final Mechanism method;
 
-    Authenticated(Account account, String method) {
+    Authenticated(Account account, Mechanism method) {
         this.account = account;
         this.method = method;
     }
 
-    /** The mechanism that proved it: password, passwordmfa, passkey (or reset_intent). */
-    String method() {
+    /** The mechanism that proved it. */
+    Mechanism method() {
         return method;
     }
 

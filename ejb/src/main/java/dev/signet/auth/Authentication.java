@@ -34,12 +34,11 @@ import java.util.UUID;
  * (one Argon2id computation for a password, whatever the account stores); the audit trail records
  * the real reason. Each attempt counts against the lockout limit before its credential is checked.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Authentication {
+    /* The credential steps a mechanism continues with, as POST /v1/auth names them. */
     public static final String PASSWORD = "password";
-    public static final String PASSWORD_MFA = "passwordmfa";
     public static final String TOTP = "totp";
     public static final String BACKUP_CODE = "backup_code";
     public static final String PASSKEY = "passkey";
@@ -122,12 +121,12 @@ public class Authentication {
      * name that matches no account is answered like a plausible account (its {@link Decoys decoy}),
      * so the answer does not tell which names exist.
      */
-    private List<String> mechanismsFor(Account account, String name) {
+    private List<Mechanism> mechanismsFor(Account account, String name) {
         Decoys.Decoy decoy = account == null ? decoys().of(name) : null;
         boolean totp = decoy != null ? decoy.totp() : totps.enrolled(account);
         boolean passkey = decoy != null ? decoy.passkey() : passkeys.any(account);
-        String password = totp ? PASSWORD_MFA : PASSWORD;
-        return passkey ? List.of(password, PASSKEY) : List.of(password);
+        Mechanism password = totp ? Mechanism.PASSWORD_MFA : Mechanism.PASSWORD;
+        return passkey ? List.of(password, Mechanism.PASSKEY) : List.of(password);
     }
 
     private static Decoys decoys() {
@@ -139,22 +138,22 @@ public class Authentication {
         return current;
     }
 
-    public AuthOutcome begin(UUID sessionId, String mechanism) {
+    /** {@code begin}: the client names one of the mechanisms {@code init} offered. */
+    public AuthOutcome begin(UUID sessionId, String name) {
         AuthSession session = live(sessionId);
         if (session == null) {
             return expired(sessionId);
         }
         Account account = session.account() == null ? null : em.find(Account.class, session.account());
-        List<String> offered = mechanismsFor(account, session.name());
-        if (!offered.contains(mechanism)) {
-            throw new InvalidInput("begin", "unsupported mechanism: " + mechanism + " (offered: " + String.join(", ", offered) + ")");
-        }
+        List<Mechanism> offered = mechanismsFor(account, session.name());
+        Mechanism mechanism = Mechanism.of(name).filter(offered::contains).orElseThrow(() -> new InvalidInput("begin",
+                "unsupported mechanism: " + name + " (offered: " + String.join(", ", offered.stream().map(Mechanism::wire).toList()) + ")"));
         session.begin(mechanism);
-        if (PASSKEY.equals(mechanism)) {
+        if (mechanism == Mechanism.PASSKEY) {
             return AuthOutcome.proceed(sessionId, account != null ? passkeys.beginAssertion(account, sessionId)
                     : passkeys.beginDecoyAssertion(sessionId, decoys().of(session.name()).credentialIds()));
         }
-        return AuthOutcome.proceed(sessionId, PASSWORD_MFA.equals(mechanism) ? List.of(TOTP, BACKUP_CODE) : List.of(PASSWORD));
+        return AuthOutcome.proceed(sessionId, mechanism == Mechanism.PASSWORD_MFA ? List.of(TOTP, BACKUP_CODE) : List.of(PASSWORD));
     }
 
     /*

@@ -16,7 +16,6 @@ import java.util.UUID;
  * gives a token or a denial. Every step goes through {@link Authentication}, so the OAuth2 sign-in
  * pages, the console and {@code POST /v1/auth} share lockout, rate limit, policy and audit.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class BrowserSignIn {
@@ -49,10 +48,10 @@ public class BrowserSignIn {
 
     private CredentialForm begun(AuthOutcome chosen, String username) {
         List<String> mechanisms = chosen.mechanisms();
-        String mechanism = mechanisms.contains(Authentication.PASSWORD_MFA) ? Authentication.PASSWORD_MFA : Authentication.PASSWORD;
+        String mechanism = mechanisms.contains(Mechanism.PASSWORD_MFA.wire()) ? Mechanism.PASSWORD_MFA.wire() : Authentication.PASSWORD;
         authentication.begin(chosen.sessionId(), mechanism);
         return new CredentialForm(chosen.sessionId(), username == null ? "" : username.trim(),
-                Authentication.PASSWORD_MFA.equals(mechanism), mechanisms.contains(Authentication.PASSKEY));
+                Mechanism.PASSWORD_MFA.wire().equals(mechanism), mechanisms.contains(Authentication.PASSKEY));
     }
 
     /**

@@ -18,7 +18,6 @@ import java.util.Set;
  * window. The pages ask here rather than deciding themselves, and every action they take is
  * checked again by the service it calls.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class ConsoleAccess {

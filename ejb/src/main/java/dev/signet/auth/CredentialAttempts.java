@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.audit.AuditType;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
@@ -32,7 +33,6 @@ import java.util.UUID;
  * one pooled connection for a few queries, never across an Argon2id computation, and writes its
  * failure rows in its own transaction, which commits (a denial is a normal answer).
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class CredentialAttempts {
@@ -98,8 +98,8 @@ public class CredentialAttempts {
         if (session == null) {
             return null;
         }
-        boolean mfa = Authentication.PASSWORD_MFA.equals(session.mechanism());
-        if (!Authentication.PASSWORD.equals(session.mechanism()) && !mfa) {
+        boolean mfa = session.mechanism() == Mechanism.PASSWORD_MFA;
+        if (session.mechanism() != Mechanism.PASSWORD && !mfa) {
             throw new InvalidInput("cred", "begin the password mechanism first");
         }
         if (mfa && !session.secondFactor()) {
@@ -119,7 +119,7 @@ public class CredentialAttempts {
         if (session == null) {
             return null;
         }
-        if (!Authentication.PASSKEY.equals(session.mechanism())) {
+        if (session.mechanism() != Mechanism.PASSKEY) {
             throw new InvalidInput("cred", "begin the passkey mechanism first");
         }
         return consume(session) ? reserve(session, account(session), null) : null;
@@ -131,7 +131,7 @@ public class CredentialAttempts {
         if (session == null) {
             return null;
         }
-        if (!Authentication.PASSWORD_MFA.equals(session.mechanism()) || session.secondFactor()) {
+        if (session.mechanism() != Mechanism.PASSWORD_MFA || session.secondFactor()) {
             throw new InvalidInput("cred", "begin the passwordmfa mechanism first; then " + Authentication.TOTP + " or "
                     + Authentication.BACKUP_CODE + ", then password");
         }
@@ -146,7 +146,7 @@ public class CredentialAttempts {
     private Attempt reserve(AuthSession session, Account account, String storedHash) {
         Lockout.Reservation reservation = lockout.reserve(Lockout.key(account, session.name()), Instant.now());
         if (reservation.refused()) {
-            audit.failureInTransaction("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
+            audit.failureInTransaction(AuditType.AUTH_FAILURE, Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
                     "too many failed attempts (soft lock)");
         }
         return new Attempt(session, storedHash, reservation);
@@ -158,7 +158,7 @@ public class CredentialAttempts {
         Account account = account(session);
         Instant now = Instant.now();
         passwords.upgrade(account, attempt.storedHash(), check);
-        boolean mfa = Authentication.PASSWORD_MFA.equals(session.mechanism());
+        boolean mfa = session.mechanism() == Mechanism.PASSWORD_MFA;
         String refusal = account == null ? "no such account"
                 : attempt.storedHash() == null ? "account has no password"
                 : !check.matches() ? "wrong password"
@@ -187,7 +187,7 @@ public class CredentialAttempts {
                 && (Authentication.TOTP.equals(kind) ? totps.check(account, code) : backupCodes.use(account, code));
         if (!proved) {
             consume(session);
-            audit.failureInTransaction("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
+            audit.failureInTransaction(AuditType.AUTH_FAILURE, Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(),
                     "wrong " + kind);
             lockedBy(attempt, account);
             return AuthOutcome.denied(session.id(), Authentication.DENIED);
@@ -200,7 +200,7 @@ public class CredentialAttempts {
         }
         lockout.giveBack(attempt.reservation());
         if (Authentication.BACKUP_CODE.equals(kind)) {
-            audit.success("credential.backup_code.use", Callers.of(account), account, null);
+            audit.success(AuditType.CREDENTIAL_BACKUP_CODE_USE, Callers.of(account), account, null);
         }
         live.secondFactorProved();
         return AuthOutcome.proceed(session.id(), List.of(Authentication.PASSWORD));
@@ -215,7 +215,7 @@ public class CredentialAttempts {
     private AuthOutcome conclude(Attempt attempt, Account account, String refusal, boolean wrongCredential) {
         AuthSession session = attempt.session();
         if (refusal != null) {
-            audit.failureInTransaction("auth.failure", Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(), refusal);
+            audit.failureInTransaction(AuditType.AUTH_FAILURE, Caller.ANONYMOUS, account == null ? null : account.uuid(), session.name(), refusal);
             // a refused final step stays counted even when its credential was right: were it given
             // back, the lockout counter would confirm a guessed password that a policy, a lock or
             // the validity period refused (five binds over LDAP, then one REST step that is or is
@@ -227,14 +227,14 @@ public class CredentialAttempts {
         String token = session.reauthOf() != null
                 ? tokens.elevate(new Authenticated(account, session.mechanism()), session.reauthOf())
                 : tokens.issue(new Authenticated(account, session.mechanism()), ClientOrigin.addressOf(origin), session.privileged());
-        audit.success(session.reauthOf() != null ? "auth.reauth" : "auth.success", Callers.of(account), account, session.mechanism());
+        audit.success(session.reauthOf() != null ? AuditType.AUTH_REAUTH : AuditType.AUTH_SUCCESS, Callers.of(account), account, session.mechanism().wire());
         return AuthOutcome.success(session.id(), token);
     }
 
     /** Audits the lock when this failed attempt was the one that reached the limit. */
     private void lockedBy(Attempt attempt, Account account) {
         if (attempt.reservation().locks()) {
-            audit.failureInTransaction("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(),
+            audit.failureInTransaction(AuditType.AUTH_LOCKOUT, Caller.ANONYMOUS, account == null ? null : account.uuid(),
                     attempt.session().name(), "soft-locked after " + Lockout.attempts() + " failed attempts");
         }
     }

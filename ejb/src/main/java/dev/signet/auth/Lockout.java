@@ -25,7 +25,6 @@ import org.infinispan.Cache;
  * ({@code putIfAbsent}/{@code replace}), which the primary owner applies atomically for the whole
  * cluster; a {@code compute} lambda would have to be marshalled to it.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

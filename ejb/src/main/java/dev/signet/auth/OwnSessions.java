@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.audit.AuditType;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The caller's own sessions: listing them (without tokens) and ending one, e.g. a lost laptop's. */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class OwnSessions {
@@ -57,6 +57,6 @@ public class OwnSessions {
             throw new EntryNotFound(String.valueOf(sessionId));
         }
         session.revoke(Instant.now());
-        audit.success("session.revoke", caller, em.find(Account.class, caller.uuid()), sessionId.toString());
+        audit.success(AuditType.SESSION_REVOKE, caller, em.find(Account.class, caller.uuid()), sessionId.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.audit.AuditType;
 import dev.signet.secret.RandomTokens;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
@@ -28,7 +29,6 @@ import java.time.Instant;
  * hands the token over out of band; the person exchanges it, once, for a session that may set a
  * password and enrol authenticators without the old credential, and nothing else.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class ResetIntents {
@@ -76,7 +76,7 @@ public class ResetIntents {
         String token = RandomTokens.urlSafe(32);
         Instant expires = Instant.now().plus(ttl);
         em.persist(new ResetIntent(SecretDigest.of(token), entry.uuid(), expires));
-        audit.success("credential.reset_intent.create", caller, entry, "valid until " + expires);
+        audit.success(AuditType.CREDENTIAL_RESET_INTENT_CREATE, caller, entry, "valid until " + expires);
         return new Created(token, expires);
     }
 
@@ -88,14 +88,14 @@ public class ResetIntents {
         Instant now = Instant.now();
         Account account = intent == null ? null : em.find(Account.class, intent.account());
         if (intent == null || !intent.usableAt(now) || account == null || !account.mayAuthenticate(now)) {
-            audit.failure("credential.reset_intent.exchange", Caller.ANONYMOUS, account == null ? null : account.uuid(),
+            audit.failure(AuditType.CREDENTIAL_RESET_INTENT_EXCHANGE, Caller.ANONYMOUS, account == null ? null : account.uuid(),
                     account == null ? "unknown" : account.name(), intent == null ? "unknown token" : "used, expired or account unusable");
             throw new NotAuthenticated("the reset token is invalid, used or expired");
         }
         intent.use(now);
         lockout.clear(account);
-        audit.success("credential.reset_intent.exchange", Callers.of(account), account, null);
-        return tokens.issueCredentialUpdate(new Authenticated(account, "reset_intent"), source(), SESSION);
+        audit.success(AuditType.CREDENTIAL_RESET_INTENT_EXCHANGE, Callers.of(account), account, null);
+        return tokens.issueCredentialUpdate(new Authenticated(account, Mechanism.RESET_INTENT), source(), SESSION);
     }
 
     private String source() {

@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.audit.AuditType;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
@@ -14,7 +15,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 
 /** An admin lifting an account's soft lock (failed-attempt lockout) before it runs out. */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class SoftLocks {
@@ -36,6 +36,6 @@ public class SoftLocks {
         }
         AccessControl.requireAdminister(caller, account, "reset the lockout of");
         lockout.clear(account);
-        audit.success("auth.lockout.reset", caller, account, null);
+        audit.success(AuditType.AUTH_LOCKOUT_RESET, caller, account, null);
     }
 }

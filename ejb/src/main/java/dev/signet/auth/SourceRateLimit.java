@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code signet.auth.rate.per.minute} (default 1200, a burst of as many); it bounds floods and
  * password spraying across many names, which per-account lockout cannot see.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

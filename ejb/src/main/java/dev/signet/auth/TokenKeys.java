@@ -23,7 +23,6 @@ import java.util.logging.Logger;
  * The ES256 key that signs Signet's bearer tokens: generated on first boot, stored encrypted in
  * the database so every node of a cluster signs and verifies with the same key.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Startup
 @Singleton

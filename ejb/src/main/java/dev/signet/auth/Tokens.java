@@ -1,5 +1,6 @@
 package dev.signet.auth;
 
+import dev.signet.audit.AuditType;
 import jakarta.annotation.security.PermitAll;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.signet.access.Caller;
@@ -23,7 +24,6 @@ import java.util.UUID;
  * Bearer tokens: a JWS (ES256) naming the account and its session, valid until it expires or its
  * session is revoked (logout), and only while the account may still authenticate.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Tokens {
@@ -54,7 +54,7 @@ public class Tokens {
         if (privileged) {
             session.privilegeUntil(now.plus(privilegeWindow()));
         }
-        session.provedBy(proof.method());
+        session.provedBy(proof.method().wire());
         em.persist(session);
         return sign(account, session, now);
     }
@@ -65,7 +65,7 @@ public class Tokens {
         Instant now = Instant.now();
         UserSession session = new UserSession(UUID.randomUUID(), account.uuid(), now, now.plus(lifetime), source, null);
         session.forCredentialUpdateOnly();
-        session.provedBy(proof.method());
+        session.provedBy(proof.method().wire());
         em.persist(session);
         return sign(account, session, now);
     }
@@ -123,7 +123,7 @@ public class Tokens {
         session.ifPresent(s -> {
             s.revoke(Instant.now());
             Account account = em.find(Account.class, s.account());
-            audit.success("session.logout", account == null ? Caller.ANONYMOUS : Callers.of(account), account, null);
+            audit.success(AuditType.SESSION_LOGOUT, account == null ? Caller.ANONYMOUS : Callers.of(account), account, null);
         });
         return session.isPresent();
     }

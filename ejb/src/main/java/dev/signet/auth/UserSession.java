@@ -8,6 +8,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.Optional;
 
 /** A session a bearer token belongs to: revoking the session invalidates the token everywhere. */
 @Entity
@@ -69,8 +70,8 @@ public class UserSession {
         return issued;
     }
 
-    public java.util.Optional<String> method() {
-        return java.util.Optional.ofNullable(method);
+    public Optional<String> method() {
+        return Optional.ofNullable(method);
     }
 
     void provedBy(String method) {
@@ -85,8 +86,8 @@ public class UserSession {
         return source;
     }
 
-    java.util.Optional<Instant> privilegedUntil() {
-        return java.util.Optional.ofNullable(privilegedUntil);
+    Optional<Instant> privilegedUntil() {
+        return Optional.ofNullable(privilegedUntil);
     }
 
     public boolean credentialUpdate() {

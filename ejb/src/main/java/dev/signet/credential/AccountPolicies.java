@@ -18,7 +18,6 @@ import java.util.List;
  * {@code credential_type_minimum} says: they are recovered from the server's shell, and their
  * generated passwords are long.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class AccountPolicies {

@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.audit.AuditType;
 import dev.signet.secret.RandomTokens;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
@@ -20,7 +21,6 @@ import java.util.Locale;
  * Eight single-use backup codes, for when the authenticator is lost: generated together (a new set
  * replaces the old one), shown once, stored hashed. One stands in for the TOTP code at login.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class BackupCodes {
@@ -53,7 +53,7 @@ public class BackupCodes {
             codes.add(code);
             em.persist(new BackupCode(account.uuid(), SecretDigest.of(code)));
         }
-        audit.success("credential.backup_codes.generate", caller, account, COUNT + " codes");
+        audit.success(AuditType.CREDENTIAL_BACKUP_CODES_GENERATE, caller, account, COUNT + " codes");
         return codes;
     }
 

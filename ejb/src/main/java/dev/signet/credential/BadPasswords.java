@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Passwords too common to allow, compared case-insensitively (the list ships as a resource). A
@@ -31,7 +32,7 @@ final class BadPasswords {
     }
 
     /** Leading and trailing digits and symbols. */
-    private static final java.util.regex.Pattern CORE = java.util.regex.Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
+    private static final Pattern CORE = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
 
     static int size() {
         return LIST.size();

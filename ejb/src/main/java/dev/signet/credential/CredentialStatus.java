@@ -20,7 +20,6 @@ import jakarta.persistence.PersistenceContext;
  * TOTP authenticators and passkeys, how many backup codes are left. For the account itself and
  * for those who administer it or may read private attributes.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class CredentialStatus {

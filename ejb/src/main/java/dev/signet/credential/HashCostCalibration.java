@@ -17,7 +17,6 @@ import java.util.logging.Logger;
  * machine ({@code signet.password.hash.millis} changes the target), then kept in the database.
  * Hashes made with another cost still verify and are rehashed on the next successful login.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Startup
 @Singleton

@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.audit.AuditType;
 import dev.signet.secret.RandomTokens;
 import dev.signet.entry.EntryWrite;
 import dev.signet.entry.SyncOwnerDecides;
@@ -46,6 +47,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
+import java.util.Optional;
 
 /**
  * Passkeys (WebAuthn, verified by WebAuthn4J): registration and authentication ceremonies whose
@@ -53,7 +55,6 @@ import org.infinispan.Cache;
  * {@code signet/webauthn} (so a ceremony may finish on another node). The relying party id is
  * the domain; user verification is required; the signature counter must grow.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Passkeys {
@@ -104,7 +105,7 @@ public class Passkeys {
             data = WEBAUTHN.parse(new RegistrationRequest(decode(attestationObject), decode(clientDataJSON)));
             WEBAUTHN.verify(data, new RegistrationParameters(server(challenge), ALGORITHMS, true, true));
         } catch (RuntimeException e) {
-            audit.failure("credential.passkey.enrol", callers.current(), account.uuid(), account.name(), e.getClass().getSimpleName());
+            audit.failure(AuditType.CREDENTIAL_PASSKEY_ENROL, callers.current(), account.uuid(), account.name(), e.getClass().getSimpleName());
             throw new PolicyViolation("response", List.of("the authenticator's response does not verify: " + e.getMessage()));
         }
         AttestedCredentialData credential = data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
@@ -115,7 +116,7 @@ public class Passkeys {
         Passkey passkey = new Passkey(account.uuid(), name, credentialId, Base64.getEncoder().encodeToString(CREDENTIAL_DATA.convert(credential)),
                 data.getAttestationObject().getAuthenticatorData().getSignCount(), Instant.now());
         em.persist(passkey);
-        audit.success("credential.passkey.enrol", callers.current(), account, name);
+        audit.success(AuditType.CREDENTIAL_PASSKEY_ENROL, callers.current(), account, name);
         return new PasskeyInfo(passkey.id(), passkey.label(), passkey.created());
     }
 
@@ -133,7 +134,7 @@ public class Passkeys {
             throw new EntryNotFound(String.valueOf(id));
         }
         em.remove(passkey);
-        audit.success("credential.passkey.remove", callers.current(), account, passkey.label());
+        audit.success(AuditType.CREDENTIAL_PASSKEY_REMOVE, callers.current(), account, passkey.label());
     }
 
     public boolean any(Account account) {
@@ -189,12 +190,12 @@ public class Passkeys {
     }
 
     /** Takes the ceremony's challenge out of the cache (single use), if it belongs to the account. */
-    private java.util.Optional<byte[]> consume(String key, Account account) {
+    private Optional<byte[]> consume(String key, Account account) {
         String stored = key == null ? null : ceremonies.remove(key);
         if (stored == null || !stored.startsWith(account.uuid() + "|")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(decode(stored.substring(stored.indexOf('|') + 1)));
+        return Optional.of(decode(stored.substring(stored.indexOf('|') + 1)));
     }
 
     private ServerProperty server(byte[] challenge) {

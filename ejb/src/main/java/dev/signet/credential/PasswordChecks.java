@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
  * {@code signet.password.checks.wait.millis} (default 5000) is refused with 429, to retry.
  * Callers check outside any transaction, so no database connection waits here.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.audit.AuditType;
 import dev.signet.entry.EntryWrite;
 import dev.signet.entry.SyncOwnerDecides;
 import dev.signet.entry.WritePath;
@@ -28,7 +29,6 @@ import java.util.Optional;
  * and the account's history), importing a hash from another directory, and checking it at login,
  * where an old-cost or imported hash is upgraded to the current Argon2id cost.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Passwords {
@@ -67,11 +67,11 @@ public class Passwords {
             failures.add("must not contain the account's RADIUS secret");
         }
         if (!failures.isEmpty()) {
-            audit.failure("credential.password.set", caller, account.uuid(), account.name(), "policy: " + String.join("; ", failures));
+            audit.failure(AuditType.CREDENTIAL_PASSWORD_SET, caller, account.uuid(), account.name(), "policy: " + String.join("; ", failures));
             throw new PolicyViolation("password", failures);
         }
         replace(account, PasswordHash.hash(password, calibration.current()), policy.history());
-        audit.success("credential.password.set", caller, account, caller.is(account.uuid()) ? "self" : "by admin");
+        audit.success(AuditType.CREDENTIAL_PASSWORD_SET, caller, account, caller.is(account.uuid()) ? "self" : "by admin");
     }
 
     /** Stores a hash exported from another directory; it is replaced by Argon2id at first login. */
@@ -83,7 +83,7 @@ public class Passwords {
             throw new InvalidInput("hash", "not a supported password hash: {SSHA}, {SSHA256}, {SSHA512}, {PBKDF2-SHA256} or bcrypt");
         }
         replace(account, hash.trim(), policyFor(account).history());
-        audit.success("credential.password.import", caller, account, ImportedPasswordHash.of(hash).get().name());
+        audit.success(AuditType.CREDENTIAL_PASSWORD_IMPORT, caller, account, ImportedPasswordHash.of(hash).get().name());
     }
 
     /**
@@ -110,7 +110,7 @@ public class Passwords {
             return;
         }
         account.setPasswordHash(check.upgradedHash());
-        audit.success("credential.password.rehash", Callers.of(account), account, check.upgradeReason());
+        audit.success(AuditType.CREDENTIAL_PASSWORD_REHASH, Callers.of(account), account, check.upgradeReason());
     }
 
     /** Built-in defaults (16 characters for privileged accounts), tightened by every group's account policy. */

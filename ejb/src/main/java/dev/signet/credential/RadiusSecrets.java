@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.audit.AuditType;
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
 import dev.signet.access.Caller;
@@ -58,7 +59,7 @@ public class RadiusSecrets {
         } else {
             stored.replace(sealed, now);
         }
-        audit.success("credential.radius.generate", caller, person, caller.is(person.uuid()) ? "self" : "by admin");
+        audit.success(AuditType.CREDENTIAL_RADIUS_GENERATE, caller, person, caller.is(person.uuid()) ? "self" : "by admin");
         return secret;
     }
 
@@ -82,7 +83,7 @@ public class RadiusSecrets {
             throw new EntryNotFound(id + "/_radius");
         }
         em.remove(stored);
-        audit.success("credential.radius.delete", caller, person, caller.is(person.uuid()) ? "self" : "by admin");
+        audit.success(AuditType.CREDENTIAL_RADIUS_DELETE, caller, person, caller.is(person.uuid()) ? "self" : "by admin");
     }
 
     /** The account's RADIUS secret in clear, for the RADIUS decision (no access check: the core asks, not a caller). */

@@ -1,5 +1,6 @@
 package dev.signet.credential;
 
+import dev.signet.audit.AuditType;
 import dev.signet.secret.RandomTokens;
 import dev.signet.entry.EntryWrite;
 import dev.signet.entry.SyncOwnerDecides;
@@ -37,7 +38,6 @@ import org.bouncycastle.util.encoders.Base32;
  * from the authenticator proves it was stored. A code is accepted once: a later login must
  * present a code of a later time step.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Totps {
@@ -91,14 +91,14 @@ public class Totps {
             throw new PolicyViolation("code", List.of("does not match the authenticator; check its clock and try the next code"));
         }
         totp.markVerified();
-        audit.success("credential.totp.enrol", callers.current(), account, totp.label());
+        audit.success(AuditType.CREDENTIAL_TOTP_ENROL, callers.current(), account, totp.label());
     }
 
     public void remove(UUID id) {
         Account account = self();
         TotpCredential totp = own(account, id);
         em.remove(totp);
-        audit.success("credential.totp.remove", callers.current(), account, totp.label());
+        audit.success(AuditType.CREDENTIAL_TOTP_REMOVE, callers.current(), account, totp.label());
     }
 
     /** The caller's verified authenticators, oldest first (a read: a read-only session may list them). */

@@ -1,5 +1,6 @@
 package dev.signet.directory;
 
+import dev.signet.audit.AuditType;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.audit.Audit;
@@ -27,7 +28,7 @@ import java.util.UUID;
  * transaction: {@link Directory#bind} runs outside any, so no pooled connection waits while the
  * password is hashed (a crowd of binds would otherwise hold the pool that every login needs).
  */
-// access is decided in code: Directory calls these for the connection it serves
+// access checked: Directory calls these for the connection it serves
 @PermitAll
 @Stateless
 public class BindSteps {
@@ -72,23 +73,23 @@ public class BindSteps {
                 : !account.mayAuthenticate(now) ? "account locked or outside its validity period"
                 : policies.of(account).refusalOf(CredentialType.ANY);
         if (refusal != null) {
-            audit.failureInTransaction("ldap.bind", Caller.ANONYMOUS, target.account(), boundName,
+            audit.failureInTransaction(AuditType.LDAP_BIND, Caller.ANONYMOUS, target.account(), boundName,
                     check.matches() ? refusal + " (an LDAP bind proves a password only)" : refusal);
             return refusal;
         }
         passwords.upgrade(account, target.storedHash(), check);
-        audit.success("ldap.bind", Callers.of(account), account, "password from " + from);
+        audit.success(AuditType.LDAP_BIND, Callers.of(account), account, "password from " + from);
         return null;
     }
 
     /** A bind refused before its password was checked (a soft lock), audited. */
     public void refusedLocked(Target target, String boundName) {
-        audit.failureInTransaction("ldap.bind", Caller.ANONYMOUS, target.account(), boundName, "too many failed attempts (soft lock)");
+        audit.failureInTransaction(AuditType.LDAP_BIND, Caller.ANONYMOUS, target.account(), boundName, "too many failed attempts (soft lock)");
     }
 
     /** The lock a failed bind started, audited. */
     public void locked(Target target, String boundName) {
-        audit.failureInTransaction("auth.lockout", Caller.ANONYMOUS, target.account(), boundName, "soft-locked after repeated failed LDAP binds");
+        audit.failureInTransaction(AuditType.AUTH_LOCKOUT, Caller.ANONYMOUS, target.account(), boundName, "soft-locked after repeated failed LDAP binds");
     }
 
     /**
@@ -100,10 +101,10 @@ public class BindSteps {
         Account account = verified.map(v -> em.find(Account.class, v.account())).orElse(null);
         boolean matches = anyName || account != null && named.filter(account.name()::equals).isPresent();
         if (!(account instanceof ServiceAccount) || !matches || !account.mayAuthenticate(now)) {
-            audit.failureInTransaction("ldap.bind", Caller.ANONYMOUS, account == null ? null : account.uuid(), boundName, "API token refused");
+            audit.failureInTransaction(AuditType.LDAP_BIND, Caller.ANONYMOUS, account == null ? null : account.uuid(), boundName, "API token refused");
             return Optional.empty();
         }
-        audit.success("ldap.bind", Callers.of(account), account, "API token from " + from);
+        audit.success(AuditType.LDAP_BIND, Callers.of(account), account, "API token from " + from);
         return Optional.of(new Bound(account.uuid(), account.name()));
     }
 

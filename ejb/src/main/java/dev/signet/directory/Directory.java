@@ -1,5 +1,6 @@
 package dev.signet.directory;
 
+import dev.signet.audit.AuditType;
 import static dev.signet.directory.LdapResultMapper.ADMIN_LIMIT_EXCEEDED;
 import static dev.signet.directory.LdapResultMapper.BUSY;
 import static dev.signet.directory.LdapResultMapper.COMPARE_FALSE;
@@ -64,6 +65,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.persistence.QueryTimeoutException;
+import java.util.Objects;
 
 /**
  * The LDAP gateway's answers (DESIGN.md: the directory facade). Binds check a password, or a
@@ -75,7 +78,7 @@ import java.util.UUID;
  * DSE and the subschema entry only. Refusals are faults, turned into result codes by
  * {@link LdapResultMapper} at the gateway.
  */
-// access is decided in code: the bound identity (or anonymous) is the caller of each operation
+// access checked: the bound identity (or anonymous) is the caller of each operation
 @PermitAll
 @Stateless
 public class Directory {
@@ -189,7 +192,7 @@ public class Directory {
         }
         if (!connection.secure()) {
             // RFC 4513 6.3.1: a secret is taken only under TLS; it is not even checked, so the answer tells nothing
-            audit.failure("ldap.bind", Caller.ANONYMOUS, null, name, "password sent without TLS from " + connection.remoteAddress());
+            audit.failure(AuditType.LDAP_BIND, Caller.ANONYMOUS, null, name, "password sent without TLS from " + connection.remoteAddress());
             return refused(CONFIDENTIALITY_REQUIRED, "a password bind needs TLS: use LDAPS or StartTLS first");
         }
         Instant now = Instant.now();
@@ -299,7 +302,7 @@ public class Directory {
             // the statement gets what is left of the operation's time (JDBC counts whole seconds)
             found = em.createQuery(query).setMaxResults(page + 1)
                     .setHint("jakarta.persistence.query.timeout", (int) Math.max(1000, deadline.remainingMillis())).getResultList();
-        } catch (jakarta.persistence.QueryTimeoutException e) {
+        } catch (QueryTimeoutException e) {
             return timeLimitExceeded();
         }
         boolean more = found.size() > page;
@@ -339,7 +342,7 @@ public class Directory {
         Map<UUID, List<String>> byGroup = new HashMap<>();
         for (Entry e : shown) {
             if (e instanceof Group g) {
-                byGroup.put(g.uuid(), g.members().stream().map(posix::get).filter(java.util.Objects::nonNull).sorted().toList());
+                byGroup.put(g.uuid(), g.members().stream().map(posix::get).filter(Objects::nonNull).sorted().toList());
             }
         }
         return byGroup;

@@ -17,7 +17,6 @@ import java.util.logging.Logger;
  * The installation's domain, created on first boot and read by everything that needs the domain
  * name or UUID. On a cluster, the first node to boot creates the row; the others find it.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Startup
 @Singleton

@@ -1,5 +1,6 @@
 package dev.signet.entry;
 
+import dev.signet.audit.AuditType;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.AccessControl;
 import dev.signet.access.Caller;
@@ -30,13 +31,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.signet.access.BuiltinGroup;
+import dev.signet.fault.AccessDenied;
+import java.util.Locale;
 
 /**
  * Creating, reading and changing entries of every kind. Each call finds its caller, checks access,
  * hands the write to the {@link WritePath} (schema, sync authority, uniqueness, memberof) and
  * audits, all in one transaction.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Entries {
@@ -63,7 +66,7 @@ public class Entries {
         AccessControl.requireCreate(caller, kind);
         EntryWrite write = EntryWrite.create(kind, UUID.randomUUID(), attrs).checkedBy(w -> requireWriteAccess(caller, w));
         writePath.write(write);
-        audit.success("entry.create", caller, write.entry(), kind.restName());
+        audit.success(AuditType.ENTRY_CREATE, caller, write.entry(), kind.restName());
         return views.of(write.entry(), caller);
     }
 
@@ -96,7 +99,7 @@ public class Entries {
         params.put("type", entityClass(kind));
         if (after != null && !after.isBlank()) {
             jpql.append(" and e.name > :after");
-            params.put("after", after.trim().toLowerCase(java.util.Locale.ROOT));
+            params.put("after", after.trim().toLowerCase(Locale.ROOT));
         }
         for (Map.Entry<String, String> f : filter.entrySet()) {
             AttributeDefinition def = Schema.require(f.getKey(), kind);
@@ -131,7 +134,7 @@ public class Entries {
 
     private EntryView modify(Caller caller, Entry entry, Map<String, List<String>> attrs, String what) {
         writePath.write(EntryWrite.modify(entry, attrs).checkedBy(w -> requireWriteAccess(caller, w)));
-        audit.success("entry.modify", caller, entry, what);
+        audit.success(AuditType.ENTRY_MODIFY, caller, entry, what);
         return views.of(entry, caller);
     }
 
@@ -165,7 +168,7 @@ public class Entries {
         if (values != null) {
             Set<String> remove = new HashSet<>();
             for (String v : values) {
-                remove.add(def.syntax() == dev.signet.schema.Syntax.REFERENCE ? resolve(def, v).toString() : v);
+                remove.add(def.syntax() == Syntax.REFERENCE ? resolve(def, v).toString() : v);
             }
             for (String v : current(entry, def)) {
                 if (!remove.contains(v)) {
@@ -290,8 +293,8 @@ public class Entries {
 
 
     private static void requirePrivateFilterAllowed(Caller caller, EntryKind kind) {
-        if (!caller.in(dev.signet.access.BuiltinGroup.IDM_ACCOUNT_READ_PRIV) && !caller.in(dev.signet.access.BuiltinGroup.adminsOf(kind))) {
-            throw new dev.signet.fault.AccessDenied("filtering by mail needs idm_account_read_priv");
+        if (!caller.in(BuiltinGroup.IDM_ACCOUNT_READ_PRIV) && !caller.in(BuiltinGroup.adminsOf(kind))) {
+            throw new AccessDenied("filtering by mail needs idm_account_read_priv");
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.UUID;
  * Finds entries by the ways clients name them: a UUID, a name, or an spn ({@code name@domain}).
  * Every lookup is one indexed query.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class EntryLookup {

@@ -36,7 +36,6 @@ import java.util.UUID;
  * than a page shows, in the order asked, the first matches of each kind (name, display name,
  * mail) in their own index's order.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class EntrySearch {

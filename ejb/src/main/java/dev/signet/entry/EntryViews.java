@@ -29,7 +29,6 @@ import java.util.function.Function;
  * directmemberof) are shown as spns, resolved for a whole page in a few queries rather than one
  * per value.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class EntryViews {

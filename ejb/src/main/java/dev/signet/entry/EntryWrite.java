@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import dev.signet.schema.Schema;
 
 /**
  * One change to one entry as the {@link WritePath} carries it through its rules: what is asked
@@ -225,7 +226,7 @@ public final class EntryWrite {
         if (entry != null) {
             return entry.name();
         }
-        List<String> names = requested.getOrDefault(dev.signet.schema.Schema.NAME, List.of());
+        List<String> names = requested.getOrDefault(Schema.NAME, List.of());
         return names.isEmpty() ? uuid.toString() : String.valueOf(names.get(0));
     }
 }

@@ -1,5 +1,6 @@
 package dev.signet.entry;
 
+import dev.signet.audit.AuditType;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
@@ -25,12 +26,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.Locale;
 
 /**
  * Locking keeps an account with a reason and a history; deleting moves an entry to the recycle
  * bin, from which it can be revived with its memberships until it is purged.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Lifecycle {
@@ -58,7 +59,7 @@ public class Lifecycle {
         String why = reason == null || reason.isBlank() ? "locked" : Syntax.UTF8.normalise("reason", reason);
         writePath.write(EntryWrite.guarded(account, SyncOwnerDecides.LIFECYCLE).changing(e -> ((Account) e).lock(why)));
         em.persist(new LockEvent(account.uuid(), true, why, caller.uuid(), Instant.now()));
-        audit.success("account.lock", caller, account, why);
+        audit.success(AuditType.ACCOUNT_LOCK, caller, account, why);
     }
 
     public void unlock(EntryKind kind, String id) {
@@ -66,7 +67,7 @@ public class Lifecycle {
         Account account = account(caller, kind, id, "unlock");
         writePath.write(EntryWrite.guarded(account, SyncOwnerDecides.LIFECYCLE).changing(e -> ((Account) e).unlock()));
         em.persist(new LockEvent(account.uuid(), false, null, caller.uuid(), Instant.now()));
-        audit.success("account.unlock", caller, account, null);
+        audit.success(AuditType.ACCOUNT_UNLOCK, caller, account, null);
     }
 
     /** Moves a live entry to the recycle bin; the groups that contained it stop listing it. */
@@ -82,7 +83,7 @@ public class Lifecycle {
             throw new AccessDenied("an account cannot delete itself");
         }
         writePath.write(EntryWrite.recycle(entry, null));
-        audit.success("entry.delete", caller, entry, "to recycle bin");
+        audit.success(AuditType.ENTRY_DELETE, caller, entry, "to recycle bin");
     }
 
     public List<EntryView> recycleBin() {
@@ -102,7 +103,7 @@ public class Lifecycle {
             throw new AccessDenied("may not revive " + entry.name());
         }
         writePath.write(EntryWrite.revive(entry));
-        audit.success("entry.revive", caller, entry, null);
+        audit.success(AuditType.ENTRY_REVIVE, caller, entry, null);
         return views.of(entry, caller);
     }
 
@@ -128,7 +129,7 @@ public class Lifecycle {
                 ((Account) e).setLoginshell(loginshell);
             }
         }));
-        audit.success("entry.posix", caller, entry, "gidnumber " + entry.gidnumber().orElseThrow());
+        audit.success(AuditType.ENTRY_POSIX, caller, entry, "gidnumber " + entry.gidnumber().orElseThrow());
         return views.of(entry, caller);
     }
 
@@ -140,7 +141,7 @@ public class Lifecycle {
                 .setParameter("cutoff", cutoff).setMaxResults(Entries.MAX_PAGE).getResultList();
         writePath.writeAll(expired.stream().map(EntryWrite::purge).toList(), List.of());
         for (Entry entry : expired) {
-            audit.success("entry.purge", Caller.SYSTEM, entry, "recycled at " + entry.recycledAt().orElseThrow());
+            audit.success(AuditType.ENTRY_PURGE, Caller.SYSTEM, entry, "recycled at " + entry.recycledAt().orElseThrow());
         }
         if (!expired.isEmpty()) {
             LOG.info(() -> "Purged " + expired.size() + " entries from the recycle bin");
@@ -160,7 +161,7 @@ public class Lifecycle {
             throw new AccessDenied("may not purge " + entry.name());
         }
         writePath.write(EntryWrite.purge(entry));
-        audit.success("entry.purge", caller, entry, "recycled at " + entry.recycledAt().orElseThrow());
+        audit.success(AuditType.ENTRY_PURGE, caller, entry, "recycled at " + entry.recycledAt().orElseThrow());
     }
 
     static Duration retention() {
@@ -174,7 +175,7 @@ public class Lifecycle {
             entry = em.find(Entry.class, UUID.fromString(id.trim()));
         } catch (IllegalArgumentException notUuid) {
             entry = em.createQuery("select e from Entry e where e.name = :name and e.recycledAt is not null order by e.recycledAt desc", Entry.class)
-                    .setParameter("name", id.trim().toLowerCase(java.util.Locale.ROOT)).setMaxResults(1)
+                    .setParameter("name", id.trim().toLowerCase(Locale.ROOT)).setMaxResults(1)
                     .getResultStream().findFirst().orElse(null);
         }
         if (entry == null || !entry.recycled()) {

@@ -19,7 +19,6 @@ import java.util.List;
  * An account's locks and unlocks, oldest first, as views. Reading it is a read: those who
  * administer the account or may read private attributes, from a read-only session too.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class LockHistory {

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * their members, ...). For each, memberof is the set of groups reachable upwards through direct
  * memberships of live groups ({@link MemberOfWalk}).
  */
-// access is decided in code (AccessControl) by the callers of the write path
+// access checked: by the callers of the write path (AccessControl)
 @PermitAll
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)

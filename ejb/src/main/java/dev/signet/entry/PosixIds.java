@@ -20,7 +20,6 @@ import java.util.UUID;
  * every number given out is recorded, and the counter row is locked while one is chosen, so two
  * nodes never hand out the same number.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)

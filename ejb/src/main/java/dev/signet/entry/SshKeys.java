@@ -15,7 +15,7 @@ import java.util.Locale;
  * through the entry service, so its access checks, sync authority and audit apply and two
  * removals cannot interleave a read and a write.
  */
-// access is decided in code: the entry service checks it for the entry and attribute
+// access checked: the entry service checks it for the entry and attribute
 @PermitAll
 @Stateless
 public class SshKeys {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.TreeSet;
 
 /**
  * Keeps an imported entry the way its source has it (Kanidm's sync agreements): a local write may
@@ -79,6 +80,6 @@ public class SyncOwnerDecides implements WriteRule {
         }
         return Optional.of(entry.name() + " is owned by the sync account " + owner.accountName() + ": change " + what
                 + " in the system it imports from" + (owner.yields().isEmpty() ? ""
-                : " (it yields only " + String.join(", ", new java.util.TreeSet<>(owner.yields())) + " to local changes)"));
+                : " (it yields only " + String.join(", ", new TreeSet<>(owner.yields())) + " to local changes)"));
     }
 }

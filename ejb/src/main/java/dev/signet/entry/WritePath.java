@@ -36,7 +36,7 @@ import java.util.UUID;
  * <p>Access control stays with the callers (they know who asks and why); sync runs are not
  * access-checked here, their token was.
  */
-// access is decided in code (AccessControl) by the callers, which run in the same transaction
+// access checked: by the callers (AccessControl), which run in the same transaction
 @PermitAll
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)

@@ -15,7 +15,7 @@ import org.infinispan.Cache;
  * their digest. A redeemed code leaves a marker naming the grant it produced, so a second
  * redemption (a stolen code) can revoke that grant.
  */
-// access is decided in code: only the authorization and token services call this
+// access checked: only the authorization and token services call this
 @PermitAll
 @Stateless
 public class AuthorizationCodes {

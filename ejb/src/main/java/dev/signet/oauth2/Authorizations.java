@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.audit.AuditType;
 import dev.signet.secret.RandomTokens;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
@@ -51,7 +52,7 @@ import org.infinispan.Cache;
  * to a code. Errors about the client or its redirect URI are never redirected; every later error
  * goes back to the client as RFC 6749 says. Pending requests live in the cluster-wide cache.
  */
-// access is decided in code: the person's login session (cookie) and the client's scope maps
+// access checked: the person's login session (cookie) and the client's scope maps
 @PermitAll
 @Stateless
 public class Authorizations {
@@ -174,7 +175,7 @@ public class Authorizations {
         Account account = em.find(Account.class, login.get().account());
         Set<String> available = entitlements.scopes(client, account);
         if (!available.containsAll(pending.scopes())) {
-            audit.failure("oauth2.denied", Callers.of(account), account.uuid(), account.name(), "client " + client.name()
+            audit.failure(AuditType.OAUTH2_DENIED, Callers.of(account), account.uuid(), account.name(), "client " + client.name()
                     + " asked for scopes " + String.join(" ", pending.scopes()) + "; the account's groups map " + String.join(" ", available));
             return finish(requestId, pending, OAuth2Error.ACCESS_DENIED.setDescription("not entitled to the requested scopes"));
         }
@@ -209,7 +210,7 @@ public class Authorizations {
         Account account = em.find(Account.class, login.get().account());
         Caller actor = Callers.of(account);
         if (!allow) {
-            audit.failure("oauth2.consent", actor, account.uuid(), account.name(), "refused client " + client.name());
+            audit.failure(AuditType.OAUTH2_CONSENT, actor, account.uuid(), account.name(), "refused client " + client.name());
             return finish(requestId, pending, OAuth2Error.ACCESS_DENIED.setDescription("the user refused"));
         }
         if (!entitlements.scopes(client, account).containsAll(pending.scopes())) {
@@ -218,7 +219,7 @@ public class Authorizations {
         Instant now = Instant.now();
         consentOf(account, client).ifPresentOrElse(c -> c.widen(pending.scopes(), now),
                 () -> em.persist(new Consent(account.uuid(), client.uuid(), pending.scopes(), now)));
-        audit.success("oauth2.consent", actor, account, "client " + client.name() + " scopes " + String.join(" ", pending.scopes()));
+        audit.success(AuditType.OAUTH2_CONSENT, actor, account, "client " + client.name() + " scopes " + String.join(" ", pending.scopes()));
         return approve(requestId, pending, client, account, login.get());
     }
 
@@ -274,7 +275,7 @@ public class Authorizations {
             if (!devices.approve(pending.deviceKey(), login)) {
                 return AuthorizationStep.deviceDone(client.title(), DEVICE_GONE);
             }
-            audit.success("oauth2.device.approve", Callers.of(account), account, "client " + client.name());
+            audit.success(AuditType.OAUTH2_DEVICE_APPROVE, Callers.of(account), account, "client " + client.name());
             return AuthorizationStep.deviceDone(client.title(), "Your device is signed in; you may close this page.");
         }
         String code = codes.issue(new CodeGrant(client.uuid(), pending.redirectUri(), login, pending.scopes(), pending.nonce(),

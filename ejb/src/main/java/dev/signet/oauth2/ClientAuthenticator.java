@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.audit.AuditType;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
@@ -19,7 +20,7 @@ import java.util.Set;
  * Who is calling the token, introspection and revocation endpoints: a confidential client proves
  * its secret (client_secret_basic or client_secret_post), a public one only names itself.
  */
-// access is decided in code: this is the client authentication itself
+// access checked: this is the client authentication itself
 @PermitAll
 @Stateless
 public class ClientAuthenticator {
@@ -49,7 +50,7 @@ public class ClientAuthenticator {
         boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 SecretDigest.of(secret).getBytes(StandardCharsets.US_ASCII));
         if (client.isPresent() && !matches) {
-            audit.failure("oauth2.client.auth", actor(client.get()), client.get().uuid(), client.get().name(), "wrong client secret");
+            audit.failure(AuditType.OAUTH2_CLIENT_AUTH, actor(client.get()), client.get().uuid(), client.get().name(), "wrong client secret");
         }
         return matches ? client : Optional.empty();
     }

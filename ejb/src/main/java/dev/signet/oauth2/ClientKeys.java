@@ -41,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the client asks for legacy crypto. Rotation retires the current key; a retired key stays
  * published for {@link #PUBLISHED_AFTER_RETIREMENT} so the tokens it signed still verify.
  */
-// access is decided in code (AccessControl); callers are the registry and the token services
+// access checked: by the callers, the registry (AccessControl) and the token services
 @PermitAll
 @Stateless
 public class ClientKeys {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.TreeSet;
 
 /** A person's consent to a client receiving these scopes; asked again when a client wants more. */
 @Entity
@@ -45,7 +46,7 @@ public class Consent {
     }
 
     void widen(Set<String> more, Instant now) {
-        Set<String> all = new java.util.TreeSet<>(more);
+        Set<String> all = new TreeSet<>(more);
         if (scopes != null && !scopes.isEmpty()) {
             all.addAll(Arrays.asList(scopes.split(" ")));
         }

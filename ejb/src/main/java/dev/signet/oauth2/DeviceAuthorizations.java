@@ -23,7 +23,7 @@ import org.infinispan.Cache;
  * RFC 8628 device authorizations in the {@code oauth2} cache: the device polls with its device
  * code while the person enters the user code on the verification page, logs in and consents.
  */
-// access is decided in code: only the authorization and token services call this
+// access checked: only the authorization and token services call this
 @PermitAll
 @Stateless
 public class DeviceAuthorizations {

@@ -23,7 +23,7 @@ import java.util.UUID;
  * What an account may get from a client: the scopes its groups are mapped to, and the claims that
  * go with them. Someone outside every regular scope map gets nothing (Kanidm's rule).
  */
-// access is decided in code: this answers for the authenticated account itself
+// access checked: this answers for the authenticated account itself
 @PermitAll
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.audit.AuditType;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
@@ -37,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 
 /**
  * {@code /oauth2/token} and the device authorization endpoint: codes, refresh tokens, client
@@ -44,7 +46,7 @@ import java.util.UUID;
  * error objects; a reused code or refresh token revokes what it had produced (and the refusal
  * commits, so the revocation sticks).
  */
-// access is decided in code: client authentication, then the grant's own checks
+// access checked: client authentication, then the grant's own checks
 @PermitAll
 @Stateless
 public class Grants {
@@ -97,7 +99,7 @@ public class Grants {
             if (earlier != null && !earlier.revoked()) {
                 earlier.revoke(Instant.now(), "authorization code reused");
             }
-            audit.failure("oauth2.code.reuse", ClientAuthenticator.actor(client), client.uuid(), client.name(),
+            audit.failure(AuditType.OAUTH2_CODE_REUSE, ClientAuthenticator.actor(client), client.uuid(), client.name(),
                     "authorization code presented again; the tokens issued from it are revoked");
             return invalidGrant("authorization code already used");
         }
@@ -114,7 +116,7 @@ public class Grants {
             return invalidGrant("the account may no longer sign in");
         }
         Grant grant = newGrant(redeemed.get().newGrantId(), client, account, code.scopes(), code.login());
-        audit.success("oauth2.token", Callers.of(account), account, "client " + client.name()
+        audit.success(AuditType.OAUTH2_TOKEN, Callers.of(account), account, "client " + client.name()
                 + " authorization_code scopes " + String.join(" ", code.scopes()));
         return minter.mint(client, grant, account, code.nonce(), code.issuer());
     }
@@ -127,7 +129,7 @@ public class Grants {
         if (verifier == null || verifier.length() < 43 || verifier.length() > 128) {
             return false;
         }
-        String computed = CodeChallenge.compute(CodeChallengeMethod.S256, new com.nimbusds.oauth2.sdk.pkce.CodeVerifier(verifier)).getValue();
+        String computed = CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue();
         return MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -146,7 +148,7 @@ public class Grants {
         if (presented.get().generation() < grant.refreshGeneration()) {
             if (!grant.revoked()) {
                 grant.revoke(now, "refresh token reused");
-                audit.failure("oauth2.refresh.reuse", ClientAuthenticator.actor(client), account == null ? null : account.uuid(),
+                audit.failure(AuditType.OAUTH2_REFRESH_REUSE, ClientAuthenticator.actor(client), account == null ? null : account.uuid(),
                         account == null ? null : account.name(), "client " + client.name()
                                 + ": an old refresh token was presented again; the whole family is revoked");
             }
@@ -168,7 +170,7 @@ public class Grants {
             return invalidGrant("the account is no longer entitled to these scopes");
         }
         grant.rotate(now.plus(client.refreshLifetime()));
-        audit.success("oauth2.token.refresh", Callers.of(account), account, "client " + client.name());
+        audit.success(AuditType.OAUTH2_TOKEN_REFRESH, Callers.of(account), account, "client " + client.name());
         return minter.mint(client, grant, account, null, issuer);
     }
 
@@ -187,7 +189,7 @@ public class Grants {
         Instant now = Instant.now();
         Grant grant = new Grant(UUID.randomUUID(), client.uuid(), null, scopes, null, null, now);
         em.persist(grant);
-        audit.success("oauth2.token", ClientAuthenticator.actor(client), null, "client " + client.name()
+        audit.success(AuditType.OAUTH2_TOKEN, ClientAuthenticator.actor(client), null, "client " + client.name()
                 + " client_credentials scopes " + String.join(" ", scopes));
         return minter.mint(client, grant, null, null, issuer);
     }
@@ -214,7 +216,7 @@ public class Grants {
                     return new TokenErrorResponse(OAuth2Error.ACCESS_DENIED);
                 }
                 Grant grant = newGrant(UUID.randomUUID(), client, account, device.scopes(), device.login());
-                audit.success("oauth2.token", Callers.of(account), account, "client " + client.name()
+                audit.success(AuditType.OAUTH2_TOKEN, Callers.of(account), account, "client " + client.name()
                         + " device_code scopes " + String.join(" ", device.scopes()));
                 return minter.mint(client, grant, account, null, issuer);
             }

@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.auth.Mechanism;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -10,10 +11,10 @@ import java.util.UUID;
 public record Login(UUID account, UUID session, Instant authTime, String method) {
     /** RFC 8176 authentication method references for a Signet mechanism. */
     public List<String> amr() {
-        return switch (method == null ? "" : method) {
-            case "passwordmfa" -> List.of("pwd", "otp", "mfa");
-            case "passkey" -> List.of("hwk", "user");
-            default -> List.of("pwd");
+        return switch (Mechanism.of(method).orElse(Mechanism.PASSWORD)) {
+            case PASSWORD_MFA -> List.of("pwd", "otp", "mfa");
+            case PASSKEY -> List.of("hwk", "user");
+            case PASSWORD, RESET_INTENT -> List.of("pwd");
         };
     }
 

@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Objects;
 
 /**
  * An application that signs its users in with Signet (Kanidm's OAuth2 resource server): its
@@ -155,18 +158,18 @@ public class OAuth2Client {
         if (!allowLocalhostRedirect || !isLoopbackHttp(presented)) {
             return false;
         }
-        java.net.URI uri = java.net.URI.create(presented);
-        return redirectUris.stream().filter(OAuth2Client::isLoopbackHttp).map(java.net.URI::create)
-                .anyMatch(r -> r.getHost().equals(uri.getHost()) && java.util.Objects.equals(r.getRawPath(), uri.getRawPath())
-                        && java.util.Objects.equals(r.getRawQuery(), uri.getRawQuery()) && uri.getRawFragment() == null
+        URI uri = URI.create(presented);
+        return redirectUris.stream().filter(OAuth2Client::isLoopbackHttp).map(URI::create)
+                .anyMatch(r -> r.getHost().equals(uri.getHost()) && Objects.equals(r.getRawPath(), uri.getRawPath())
+                        && Objects.equals(r.getRawQuery(), uri.getRawQuery()) && uri.getRawFragment() == null
                         && uri.getRawUserInfo() == null);
     }
 
     private static boolean isLoopbackHttp(String uri) {
         try {
-            java.net.URI parsed = new java.net.URI(uri);
+            URI parsed = new URI(uri);
             return "http".equalsIgnoreCase(parsed.getScheme()) && ClientAttribute.loopback(parsed);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.audit.AuditType;
 import dev.signet.secret.RandomTokens;
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
@@ -37,7 +38,6 @@ import java.util.regex.Pattern;
  * The client registry behind {@code /v1/oauth2}: clients, their secrets, scope maps, claim maps
  * and keys. Every operation needs {@code idm_oauth2_admins}; changes need a read-write session.
  */
-// access is decided in code (AccessControl), per operation
 @PermitAll
 @Stateless
 public class OAuth2Clients {
@@ -89,7 +89,7 @@ public class OAuth2Clients {
         em.persist(client);
         em.flush();
         keys.rotate(client);
-        audit.success("oauth2.client.create", caller, null, (confidential ? "confidential" : "public") + " client " + clientId);
+        audit.success(AuditType.OAUTH2_CLIENT_CREATE, caller, null, (confidential ? "confidential" : "public") + " client " + clientId);
         return new WithSecret(view(client), secret);
     }
 
@@ -120,7 +120,7 @@ public class OAuth2Clients {
         keys.removeAll(uuid);
         claims.releaseAll(List.of(uuid));
         em.remove(client);
-        audit.success("oauth2.client.delete", caller, null, "client " + client.name());
+        audit.success(AuditType.OAUTH2_CLIENT_DELETE, caller, null, "client " + client.name());
     }
 
     /** PATCH and PUT {@code _attr/{attr}}: each named attribute's values replaced. */
@@ -132,7 +132,7 @@ public class OAuth2Clients {
         if (wasLegacy != client.legacyCrypto()) {
             keys.rotate(client);
         }
-        audit.success("oauth2.client.modify", caller, null, "client " + client.name() + ": " + String.join(", ", attrs.keySet()));
+        audit.success(AuditType.OAUTH2_CLIENT_MODIFY, caller, null, "client " + client.name() + ": " + String.join(", ", attrs.keySet()));
         return view(client);
     }
 
@@ -164,7 +164,7 @@ public class OAuth2Clients {
             throw new InvalidInput("client", "a public client has no secret");
         }
         String secret = newSecret(client);
-        audit.success("oauth2.client.secret", caller, null, "client " + client.name() + ": secret rotated");
+        audit.success(AuditType.OAUTH2_CLIENT_SECRET, caller, null, "client " + client.name() + ": secret rotated");
         return new WithSecret(view(client), secret);
     }
 
@@ -173,7 +173,7 @@ public class OAuth2Clients {
         Caller caller = writer();
         OAuth2Client client = require(id);
         keys.rotate(client);
-        audit.success("oauth2.client.keys", caller, null, "client " + client.name() + ": signing key rotated");
+        audit.success(AuditType.OAUTH2_CLIENT_KEYS, caller, null, "client " + client.name() + ": signing key rotated");
         return view(client);
     }
 
@@ -194,7 +194,7 @@ public class OAuth2Clients {
         }
         scopeMap(client.uuid(), group.uuid(), supplementary).ifPresentOrElse(m -> m.replace(valid),
                 () -> em.persist(new ScopeMap(client.uuid(), group.uuid(), supplementary, valid)));
-        audit.success("oauth2.client.scopemap", caller, group, "client " + client.name() + (supplementary ? " supplementary" : "")
+        audit.success(AuditType.OAUTH2_CLIENT_SCOPEMAP, caller, group, "client " + client.name() + (supplementary ? " supplementary" : "")
                 + " scopes " + String.join(" ", valid));
         return view(client);
     }
@@ -205,7 +205,7 @@ public class OAuth2Clients {
         Entry group = lookup.require(EntryKind.GROUP, groupId);
         ScopeMap map = scopeMap(client.uuid(), group.uuid(), supplementary).orElseThrow(() -> new EntryNotFound(groupId));
         em.remove(map);
-        audit.success("oauth2.client.scopemap", caller, group, "client " + client.name() + ": scope map removed");
+        audit.success(AuditType.OAUTH2_CLIENT_SCOPEMAP, caller, group, "client " + client.name() + ": scope map removed");
         return view(client);
     }
 
@@ -222,7 +222,7 @@ public class OAuth2Clients {
         }
         claimMap(client.uuid(), claim, group.uuid()).ifPresentOrElse(m -> m.replace(values),
                 () -> em.persist(new ClaimMap(client.uuid(), claim, group.uuid(), values)));
-        audit.success("oauth2.client.claimmap", caller, group, "client " + client.name() + " claim " + claim);
+        audit.success(AuditType.OAUTH2_CLIENT_CLAIMMAP, caller, group, "client " + client.name() + " claim " + claim);
         return view(client);
     }
 
@@ -231,7 +231,7 @@ public class OAuth2Clients {
         OAuth2Client client = require(id);
         Entry group = lookup.require(EntryKind.GROUP, groupId);
         em.remove(claimMap(client.uuid(), claim, group.uuid()).orElseThrow(() -> new EntryNotFound(claim + "/" + groupId)));
-        audit.success("oauth2.client.claimmap", caller, group, "client " + client.name() + ": claim " + claim + " removed");
+        audit.success(AuditType.OAUTH2_CLIENT_CLAIMMAP, caller, group, "client " + client.name() + ": claim " + claim + " removed");
         return view(client);
     }
 

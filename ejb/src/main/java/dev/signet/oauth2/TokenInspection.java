@@ -1,5 +1,6 @@
 package dev.signet.oauth2;
 
+import dev.signet.audit.AuditType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -29,13 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.nimbusds.oauth2.sdk.token.BearerTokenError;
 
 /**
  * What a token is worth after it was issued: userinfo for its bearer, RFC 7662 introspection and
  * RFC 7009 revocation for its client. An access token is good only while its signature, expiry,
  * grant and account all are.
  */
-// access is decided in code: the bearer token itself, or client authentication
+// access checked: the bearer token itself, or client authentication
 @PermitAll
 @Stateless
 public class TokenInspection {
@@ -64,10 +66,10 @@ public class TokenInspection {
         Optional<OAuth2Client> client = clients.find(clientName);
         Optional<ValidAccess> access = client.flatMap(c -> validAccess(c, accessToken, Issuers.of(requestOrigin, c)));
         if (access.isEmpty() || access.get().account() == null) {
-            return new UserInfo(null, com.nimbusds.oauth2.sdk.token.BearerTokenError.INVALID_TOKEN);
+            return new UserInfo(null, BearerTokenError.INVALID_TOKEN);
         }
         if (!access.get().grant().scopes().contains(Entitlements.OPENID)) {
-            return new UserInfo(null, com.nimbusds.oauth2.sdk.token.BearerTokenError.INSUFFICIENT_SCOPE);
+            return new UserInfo(null, BearerTokenError.INSUFFICIENT_SCOPE);
         }
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", access.get().account().uuid().toString());
@@ -118,7 +120,7 @@ public class TokenInspection {
         grant.filter(g -> !g.revoked()).ifPresent(g -> {
             g.revoke(Instant.now(), "revoked by the client");
             Account account = g.account().map(a -> em.find(Account.class, a)).orElse(null);
-            audit.success("oauth2.revoke", account == null ? ClientAuthenticator.actor(client.get()) : Callers.of(account), account,
+            audit.success(AuditType.OAUTH2_REVOKE, account == null ? ClientAuthenticator.actor(client.get()) : Callers.of(account), account,
                     "client " + client.get().name() + " revoked grant " + g.id());
         });
         return null;

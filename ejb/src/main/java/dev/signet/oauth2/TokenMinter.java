@@ -34,7 +34,7 @@ import java.util.UUID;
  * Signs the tokens of a grant: an RFC 9068 JWT access token, an OpenID Connect id_token when
  * {@code openid} was granted, and the next refresh token of the grant's family.
  */
-// access is decided in code: only the token service calls this, after its checks
+// access checked: only the token service calls this, after its checks
 @PermitAll
 @Stateless
 public class TokenMinter {

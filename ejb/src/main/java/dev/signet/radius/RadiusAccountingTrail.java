@@ -1,5 +1,6 @@
 package dev.signet.radius;
 
+import dev.signet.audit.AuditType;
 import dev.signet.access.Caller;
 import dev.signet.adapter.radius.RadiusAccounting;
 import dev.signet.audit.Audit;
@@ -29,9 +30,9 @@ public class RadiusAccountingTrail {
 
     public void record(RadiusAccounting record) {
         traffic.accounted(record.statusType());
-        String type = switch (record.statusType()) {
-            case RadiusAccounting.START -> "radius.accounting.start";
-            case RadiusAccounting.STOP -> "radius.accounting.stop";
+        AuditType type = switch (record.statusType()) {
+            case RadiusAccounting.START -> AuditType.RADIUS_ACCOUNTING_START;
+            case RadiusAccounting.STOP -> AuditType.RADIUS_ACCOUNTING_STOP;
             default -> null;
         };
         if (type == null) {

@@ -1,5 +1,6 @@
 package dev.signet.radius;
 
+import dev.signet.audit.AuditType;
 import dev.signet.access.Caller;
 import dev.signet.access.Callers;
 import dev.signet.adapter.radius.RadiusAccessRequest;
@@ -39,7 +40,7 @@ import java.util.UUID;
 @PermitAll
 @Stateless
 public class RadiusAuthenticator {
-    static final String AUDIT_TYPE = "radius.auth";
+    static final AuditType AUDIT_TYPE = AuditType.RADIUS_AUTH;
     /** RFC 2548: Microsoft's vendor attributes. */
     static final int MICROSOFT = 311;
     static final int MS_CHAP2_SUCCESS = 26;
@@ -214,7 +215,7 @@ public class RadiusAuthenticator {
         audit.failureInTransaction(AUDIT_TYPE, Caller.ANONYMOUS, account == null ? null : account.uuid(),
                 name, detail(request, client, method, reason));
         if (locks) {
-            audit.failureInTransaction("auth.lockout", Caller.ANONYMOUS, account == null ? null : account.uuid(), name,
+            audit.failureInTransaction(AuditType.AUTH_LOCKOUT, Caller.ANONYMOUS, account == null ? null : account.uuid(), name,
                     "soft-locked after repeated failed RADIUS logins");
         }
     }

@@ -1,5 +1,6 @@
 package dev.signet.radius;
 
+import dev.signet.audit.AuditType;
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
 import dev.signet.access.Caller;
@@ -74,7 +75,7 @@ public class RadiusClients {
         }
         em.persist(client);
         directory.changed();
-        audit.success("radius.client.create", caller, null, "client " + clientName + " at " + String.join(", ", client.addresses()));
+        audit.success(AuditType.RADIUS_CLIENT_CREATE, caller, null, "client " + clientName + " at " + String.join(", ", client.addresses()));
         return view(client);
     }
 
@@ -101,7 +102,7 @@ public class RadiusClients {
             throw new InvalidInput(RadiusClientAttribute.ADDRESS, "a RADIUS client needs at least one radius_address");
         }
         directory.changed();
-        audit.success("radius.client.modify", caller, null, "client " + client.name() + ": " + String.join(", ", attrs.keySet()));
+        audit.success(AuditType.RADIUS_CLIENT_MODIFY, caller, null, "client " + client.name() + ": " + String.join(", ", attrs.keySet()));
         return view(client);
     }
 
@@ -140,7 +141,7 @@ public class RadiusClients {
         RadiusClient client = require(id);
         em.remove(client);
         directory.changed();
-        audit.success("radius.client.delete", caller, null, "client " + client.name());
+        audit.success(AuditType.RADIUS_CLIENT_DELETE, caller, null, "client " + client.name());
     }
 
     /** A new shared secret (at least 32 characters), shown in this answer only; the old one stops working at once. */
@@ -153,7 +154,7 @@ public class RadiusClients {
         }
         client.setSealedSecret(KeyEncryption.fromConfiguredFile().encrypt(secret.toString(), SECRET_CONTEXT + client.uuid()));
         directory.changed();
-        audit.success("radius.client.secret", caller, null, "client " + client.name() + ": shared secret generated");
+        audit.success(AuditType.RADIUS_CLIENT_SECRET, caller, null, "client " + client.name() + ": shared secret generated");
         return secret.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.signet.recovery;
 
+import dev.signet.audit.AuditType;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.Caller;
 import dev.signet.audit.Audit;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Resets an account's password to a new random one and lifts its soft lock, for an operator on the server's machine. */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class AccountRecovery {
@@ -43,7 +43,7 @@ public class AccountRecovery {
         // the operator's break-glass: a credential change the sync source does not get to refuse
         writePath.write(EntryWrite.modify(account, Map.of()).changing(e -> ((Account) e).setPasswordHash(hash)));
         lockout.clear(account);
-        audit.success("credential.recover", Caller.SYSTEM, account, "recover-account on the server");
+        audit.success(AuditType.CREDENTIAL_RECOVER, Caller.SYSTEM, account, "recover-account on the server");
         return password;
     }
 }

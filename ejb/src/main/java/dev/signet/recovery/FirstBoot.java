@@ -1,5 +1,6 @@
 package dev.signet.recovery;
 
+import dev.signet.audit.AuditType;
 import jakarta.annotation.security.PermitAll;
 import dev.signet.access.BuiltinAccount;
 import dev.signet.access.BuiltinGroup;
@@ -44,7 +45,6 @@ import java.util.logging.Logger;
  * {@code data/signet/recovery.txt} (0600); the server log says where, never what. No default
  * password exists.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Startup
 @Singleton
@@ -98,7 +98,7 @@ public class FirstBoot {
         // the log is no place for a secret (it is shipped, rotated, read by others): only where they are
         LOG.warning(() -> "First boot: the passwords of " + String.join(" and ", passwords.keySet()) + " are in " + recovery
                 + " (readable by the server's user only; delete it once they are stored)");
-        audit.success("domain.first_boot", Caller.SYSTEM, null, "created built-in groups, admin and idm_admin");
+        audit.success(AuditType.DOMAIN_FIRST_BOOT, Caller.SYSTEM, null, "created built-in groups, admin and idm_admin");
     }
 
     private char[] account(UUID uuid, String name, String displayname) {

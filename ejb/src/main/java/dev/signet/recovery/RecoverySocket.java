@@ -34,7 +34,6 @@ import java.util.logging.Logger;
  * reset a password (as Kanidm's {@code recover-account} does). One request per connection:
  * {@code recover-account NAME\n}; answer {@code OK password\n} or {@code ERR reason\n}.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Startup
 @Singleton

@@ -3,6 +3,7 @@ package dev.signet.schema;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.persistence.EntityManager;
 
 /**
  * How clients name the things Signet keeps outside the entry store (OAuth2 clients, sync
@@ -26,7 +27,7 @@ public record NameOrUuid(String name, Optional<UUID> uuid) {
     }
 
     /** The {@code type} (an entity with a {@code name} attribute and a UUID id) that {@code id} names. */
-    public static <T> Optional<T> find(jakarta.persistence.EntityManager em, Class<T> type, String id) {
+    public static <T> Optional<T> find(EntityManager em, Class<T> type, String id) {
         return parse(id).flatMap(ref -> ref.uuid().isPresent()
                 ? Optional.ofNullable(em.find(type, ref.uuid().get()))
                 : em.createQuery("select x from " + type.getSimpleName() + " x where x.name = :name", type)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The claims on unique values ({@link ValueClaim}): who holds which, claiming and releasing. A
@@ -108,7 +109,7 @@ public class ValueClaims {
                 em.persist(new ValueClaim(attribute, (String) row[0], (UUID) row[1], kind));
                 claimed++;
             } else {
-                java.util.logging.Logger.getLogger(ValueClaims.class.getName()).warning(() -> attribute + " " + row[0]
+                Logger.getLogger(ValueClaims.class.getName()).warning(() -> attribute + " " + row[0]
                         + " is held twice; the second holder (" + row[1] + ") keeps it without a claim until it changes");
             }
         }

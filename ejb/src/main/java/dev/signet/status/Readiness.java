@@ -14,7 +14,6 @@ import java.util.logging.Logger;
  * Whether this node can serve: the EAR is deployed (or this bean would not exist) and the
  * database answers through JPA with the domain row that first boot wrote.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class Readiness {

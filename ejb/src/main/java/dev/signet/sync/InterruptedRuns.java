@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  *
  * <p>Only this node's own runs: on a cluster, another node may be running one right now.
  */
-// access is decided in code: nothing here is callable
+// access checked: nothing here is callable
 @PermitAll
 @Startup
 @Singleton

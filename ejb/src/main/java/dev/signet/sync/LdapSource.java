@@ -12,6 +12,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.net.URISyntaxException;
+import java.util.Optional;
 
 /**
  * Where and how a sync account reads an LDAP directory: {@code ldaps://} (or {@code ldap://}
@@ -30,7 +32,7 @@ public record LdapSource(String url, String bindDn, String baseDn, String person
         URI uri;
         try {
             uri = new URI(url == null ? "" : url);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new InvalidInput("url", "url must be ldaps://host[:port] or ldap://host[:port] (StartTLS)");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -85,12 +87,12 @@ public record LdapSource(String url, String bindDn, String baseDn, String person
      * The name an entry the source names {@code sourceName} is imported under: lower case, or its
      * remapped name; empty when it is excluded.
      */
-    public java.util.Optional<String> importedName(String sourceName) {
+    public Optional<String> importedName(String sourceName) {
         String name = sourceName.toLowerCase(Locale.ROOT);
         if (exclude.contains(name)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(remap.getOrDefault(name, name));
+        return Optional.of(remap.getOrDefault(name, name));
     }
 
     public boolean startTls() {

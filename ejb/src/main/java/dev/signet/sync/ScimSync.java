@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * {@code /scim/v1/Sync}: an external sync tool reads the sync state and pushes change sets,
  * authenticated by the sync account's token.
  */
-// access is decided in code: the sync token names the sync account
+// access checked: the sync token names the sync account
 @PermitAll
 @Stateless
 public class ScimSync {

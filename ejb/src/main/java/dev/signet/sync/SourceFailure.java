@@ -10,6 +10,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import java.util.Locale;
 
 /**
  * Why reading a sync source failed, in words an admin can act on: the stage that failed
@@ -25,7 +26,7 @@ public final class SourceFailure extends RuntimeException {
         CONNECT, TLS, BIND, SEARCH;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

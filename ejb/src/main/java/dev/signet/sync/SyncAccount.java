@@ -119,12 +119,12 @@ public class SyncAccount {
         this.cookie = newCookie;
     }
 
-    public java.util.Optional<LdapSource> ldapSource() {
-        return java.util.Optional.ofNullable(ldapSource).map(LdapSourceJson::parse);
+    public Optional<LdapSource> ldapSource() {
+        return Optional.ofNullable(ldapSource).map(LdapSourceJson::parse);
     }
 
-    java.util.Optional<String> sealedBindPassword() {
-        return java.util.Optional.ofNullable(sealedBindPassword);
+    Optional<String> sealedBindPassword() {
+        return Optional.ofNullable(sealedBindPassword);
     }
 
     void readFrom(LdapSource source, String sealedPassword) {
@@ -136,8 +136,8 @@ public class SyncAccount {
         this.sealedBindPassword = sealedPassword;
     }
 
-    public java.util.Optional<String> schedule() {
-        return java.util.Optional.ofNullable(schedule);
+    public Optional<String> schedule() {
+        return Optional.ofNullable(schedule);
     }
 
     void scheduled(String cron) {

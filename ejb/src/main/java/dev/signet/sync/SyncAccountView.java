@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Collections;
 
 /**
  * A sync account as an admin sees it, in the shape of an entry (Kanidm's attribute names:
@@ -14,7 +15,7 @@ import java.util.UUID;
  */
 public record SyncAccountView(UUID uuid, Map<String, List<String>> attrs, Optional<LdapSource> ldapSource, Optional<Instant> tokenIssued) {
     public SyncAccountView {
-        attrs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
+        attrs = Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package dev.signet.sync;
 
+import dev.signet.audit.AuditType;
 import dev.signet.secret.RandomTokens;
 import dev.signet.access.AccessControl;
 import dev.signet.access.BuiltinGroup;
@@ -35,13 +36,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import dev.signet.domain.KeyEncryption;
 
 /**
  * {@code /v1/sync_account}: sync accounts, their sync tokens and yield attributes, and the two
  * irreversible ends, finalise and terminate. Everything here needs {@code idm_admins} and a
  * read-write session.
  */
-// access is decided in code (AccessControl), per operation
 @PermitAll
 @Stateless
 public class SyncAccounts {
@@ -72,7 +73,7 @@ public class SyncAccounts {
         // one namespace with entries and OAuth2 clients, kept by the database's unique index
         claims.claimName(account.uuid(), ValueClaim.HolderKind.SYNC_ACCOUNT, normal, Schema.NAME);
         em.persist(account);
-        audit.success("sync.account.create", caller, null, "sync account " + normal);
+        audit.success(AuditType.SYNC_ACCOUNT_CREATE, caller, null, "sync account " + normal);
         return SyncAccountView.of(account);
     }
 
@@ -96,7 +97,7 @@ public class SyncAccounts {
         }
         String token = "signet-sync-" + RandomTokens.urlSafe(32);
         account.issueToken(SecretDigest.of(token), Instant.now());
-        audit.success("sync.token.issue", caller, null, "sync account " + account.name());
+        audit.success(AuditType.SYNC_TOKEN_ISSUE, caller, null, "sync account " + account.name());
         return token;
     }
 
@@ -105,7 +106,7 @@ public class SyncAccounts {
         Caller caller = admin();
         SyncAccount account = require(id);
         account.destroyToken();
-        audit.success("sync.token.destroy", caller, null, "sync account " + account.name());
+        audit.success(AuditType.SYNC_TOKEN_DESTROY, caller, null, "sync account " + account.name());
     }
 
     /** Where the account's job reads from; the bind password is sealed with the key-encryption key. */
@@ -113,9 +114,9 @@ public class SyncAccounts {
         Caller caller = admin();
         SyncAccount account = require(id);
         String sealed = bindPassword == null ? account.sealedBindPassword().orElse(null)
-                : dev.signet.domain.KeyEncryption.fromConfiguredFile().encrypt(bindPassword, SyncRuns.PASSWORD_CONTEXT);
+                : KeyEncryption.fromConfiguredFile().encrypt(bindPassword, SyncRuns.PASSWORD_CONTEXT);
         account.readFrom(source, sealed);
-        audit.success("sync.source", caller, null, "sync account " + account.name() + " reads " + source.url() + " " + source.baseDn());
+        audit.success(AuditType.SYNC_SOURCE, caller, null, "sync account " + account.name() + " reads " + source.url() + " " + source.baseDn());
         return SyncAccountView.of(account);
     }
 
@@ -130,28 +131,28 @@ public class SyncAccounts {
         Caller caller = admin();
         SyncAccount account = require(id);
         LdapSource source = account.ldapSource().orElseThrow(() -> new Conflict("sync_account", account.name() + " has no LDAP source; PUT _ldap first"));
-        String password = account.sealedBindPassword().map(p -> dev.signet.domain.KeyEncryption.fromConfiguredFile().decrypt(p, SyncRuns.PASSWORD_CONTEXT))
+        String password = account.sealedBindPassword().map(p -> KeyEncryption.fromConfiguredFile().decrypt(p, SyncRuns.PASSWORD_CONTEXT))
                 .orElse("");
         SourceProbe.Result result = SourceProbe.probe(source, password.toCharArray());
-        audit.success("sync.source.test", caller, null, "sync account " + account.name() + ": "
+        audit.success(AuditType.SYNC_SOURCE_TEST, caller, null, "sync account " + account.name() + ": "
                 + (result.failure() == null ? result.people() + " people, " + result.groups() + " groups" : result.failure()));
         return result;
     }
 
     /** Restarts a run that failed while reading, from its last staged chunk. */
-    public void restart(String id, java.util.UUID run) {
+    public void restart(String id, UUID run) {
         Caller caller = admin();
         SyncAccount account = require(id);
         jobs.restart(id, run);
-        audit.success("sync.run", caller, null, "sync account " + account.name() + ": run " + run + " restarted");
+        audit.success(AuditType.SYNC_RUN, caller, null, "sync account " + account.name() + ": run " + run + " restarted");
     }
 
     /** Starts a run of the account's job now (what the schedule does too). */
-    public java.util.UUID run(String id) {
+    public UUID run(String id) {
         Caller caller = admin();
         SyncAccount account = require(id);
-        java.util.UUID run = jobs.start(account.uuid());
-        audit.success("sync.run", caller, null, "sync account " + account.name() + ": run " + run);
+        UUID run = jobs.start(account.uuid());
+        audit.success(AuditType.SYNC_RUN, caller, null, "sync account " + account.name() + ": run " + run);
         return run;
     }
 
@@ -167,7 +168,7 @@ public class SyncAccounts {
         }
         jobs.reschedule(account.uuid(), cron);
         account.scheduled(cron);
-        audit.success("sync.schedule", caller, null, "sync account " + account.name() + ": " + (cron == null ? "no schedule" : cron));
+        audit.success(AuditType.SYNC_SCHEDULE, caller, null, "sync account " + account.name() + ": " + (cron == null ? "no schedule" : cron));
         return SyncAccountView.of(account);
     }
 
@@ -186,7 +187,7 @@ public class SyncAccounts {
             valid.add(name);
         }
         account.replaceYieldAttributes(valid);
-        audit.success("sync.yield", caller, null, "sync account " + account.name() + " yields " + String.join(", ", valid));
+        audit.success(AuditType.SYNC_YIELD, caller, null, "sync account " + account.name() + " yields " + String.join(", ", valid));
         return SyncAccountView.of(account);
     }
 
@@ -198,7 +199,7 @@ public class SyncAccounts {
         owned.forEach(Entry::releaseFromSync);
         account.finalise(Instant.now());
         jobs.reschedule(account.uuid(), null);
-        audit.success("sync.finalise", caller, null, "sync account " + account.name() + ": " + owned.size() + " entries released");
+        audit.success(AuditType.SYNC_FINALISE, caller, null, "sync account " + account.name() + ": " + owned.size() + " entries released");
         return new Ended(owned.size());
     }
 
@@ -216,7 +217,7 @@ public class SyncAccounts {
         jobs.reschedule(account.uuid(), null);
         claims.releaseAll(List.of(account.uuid()));
         em.remove(account);
-        audit.success("sync.terminate", caller, null, "sync account " + account.name() + ": " + owned.size() + " entries recycled");
+        audit.success(AuditType.SYNC_TERMINATE, caller, null, "sync account " + account.name() + ": " + owned.size() + " entries recycled");
         return new Ended(owned.size());
     }
 

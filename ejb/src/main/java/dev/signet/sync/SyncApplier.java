@@ -1,5 +1,6 @@
 package dev.signet.sync;
 
+import dev.signet.audit.AuditType;
 import dev.signet.access.Caller;
 import dev.signet.audit.Audit;
 import dev.signet.entry.EntryWrite;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.signet.credential.Passwords;
 
 /**
  * Applies a sync account's change set, whoever brought it (the SCIM push, the LDAP sync job), in
@@ -36,7 +38,7 @@ import java.util.UUID;
  * flushes only when asked (not before each query, which made a large run quadratic); an entry
  * the source sent unchanged since the last run (same digest) is not touched at all.
  */
-// access is decided in code: the callers authenticated the sync account (token or job)
+// access checked: the callers authenticated the sync account (token or job)
 @PermitAll
 @Stateless
 public class SyncApplier {
@@ -49,7 +51,7 @@ public class SyncApplier {
     @EJB
     private WritePath writePath;
     @EJB
-    private dev.signet.credential.Passwords passwords;
+    private Passwords passwords;
     @EJB
     private Audit audit;
 
@@ -60,7 +62,7 @@ public class SyncApplier {
                 : current != null && MessageDigest.isEqual(current.getBytes(StandardCharsets.UTF_8),
                 changes.fromCookie().getBytes(StandardCharsets.UTF_8));
         if (!stateMatches) {
-            audit.failure("sync.apply", actor, null, account.name(), "stale from_state: the source must refresh");
+            audit.failure(AuditType.SYNC_APPLY, actor, null, account.name(), "stale from_state: the source must refresh");
             throw new Conflict("from_state", "from_state does not match the sync state Signet holds for " + account.name()
                     + "; fetch GET /scim/v1/Sync and send the changes since then (or a refresh)");
         }
@@ -75,10 +77,10 @@ public class SyncApplier {
             try {
                 applied = write(account, changes, owned, conflicts);
             } catch (WriteRefused refused) {
-                audit.failure("sync.apply", actor, null, account.name(), refused.conflicts().size() + " conflicts; nothing applied");
+                audit.failure(AuditType.SYNC_APPLY, actor, null, account.name(), refused.conflicts().size() + " conflicts; nothing applied");
                 throw new SyncConflicts(refused.conflicts());
             }
-            audit.success("sync.apply", actor, null, "sync account " + account.name() + ": " + applied.created() + " created, "
+            audit.success(AuditType.SYNC_APPLY, actor, null, "sync account " + account.name() + ": " + applied.created() + " created, "
                     + applied.updated() + " updated, " + applied.deleted() + " deleted, " + applied.unchanged() + " unchanged");
             return applied;
         } finally {

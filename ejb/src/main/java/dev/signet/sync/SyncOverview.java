@@ -14,7 +14,6 @@ import java.util.UUID;
  * runs, what it yields, and how its runs went (a running one with its step and counts, for the
  * live progress bar). Access is that of {@link SyncAccounts} and {@link SyncRuns}.
  */
-// access is decided in code (AccessControl), per entry and attribute, not by container roles
 @PermitAll
 @Stateless
 public class SyncOverview {

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.OptionalLong;
 
 /** One run of a sync account's job: when, how it ended, what it changed, and why it failed. */
 @Entity
@@ -167,8 +168,8 @@ public class SyncRun {
         this.ended = now;
     }
 
-    public java.util.OptionalLong jobExecution() {
-        return jobExecution == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(jobExecution);
+    public OptionalLong jobExecution() {
+        return jobExecution == null ? OptionalLong.empty() : OptionalLong.of(jobExecution);
     }
 
     /** Whether it failed while reading, so a restart can go on from the last staged chunk. */

@@ -23,17 +23,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.json.spi.JsonProvider;
+import java.util.Base64;
 
 /**
  * A sync job's runs, for the job's steps: where the source is, the change set staged by step 1,
  * and step 2 applying it whole through {@link SyncApplier}. Also the run history admins read.
  */
-// access is decided in code: the job's steps run as Signet; the history needs idm_admins
+// access checked: the job's steps run as Signet; the history needs idm_admins
 @PermitAll
 @Stateless
 public class SyncRuns {
     /** Looked up once: Json.createXxx() finds the provider through a ServiceLoader scan at every call. */
-    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+    private static final JsonProvider JSON = JsonProvider.provider();
     static final String PASSWORD_CONTEXT = "signet sync bind password";
     /** A staged group's posixGroup members, by name, until step 2 resolves them. */
     public static final String MEMBER_UID = "member_uid";
@@ -126,7 +128,7 @@ public class SyncRuns {
         SyncAccount account = em.find(SyncAccount.class, em.find(SyncRun.class, run).account());
         String password = account.sealedBindPassword().map(p -> KeyEncryption.fromConfiguredFile().decrypt(p, PASSWORD_CONTEXT)).orElse("");
         byte[] cookie = account.cookie().filter(c -> c.startsWith(SYNCREPL))
-                .map(c -> java.util.Base64.getDecoder().decode(c.substring(SYNCREPL.length()))).orElse(null);
+                .map(c -> Base64.getDecoder().decode(c.substring(SYNCREPL.length()))).orElse(null);
         return new SourceAccess(account.ldapSource().orElseThrow(), password.toCharArray(), cookie);
     }
 
@@ -136,7 +138,7 @@ public class SyncRuns {
      * deletions rather than every entry still there.
      */
     public void sourceRead(UUID run, byte[] cookie, boolean incremental, boolean deletesOnly) {
-        em.find(SyncRun.class, run).sourceRead(cookie == null ? null : java.util.Base64.getEncoder().encodeToString(cookie), incremental, deletesOnly);
+        em.find(SyncRun.class, run).sourceRead(cookie == null ? null : Base64.getEncoder().encodeToString(cookie), incremental, deletesOnly);
     }
 
     /** The source refused the account's sync cookie mid-read: the next run starts over with a full read. */

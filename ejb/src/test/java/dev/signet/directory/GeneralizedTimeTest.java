@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import java.time.OffsetDateTime;
 
 class GeneralizedTimeTest {
     @Test
@@ -25,6 +26,6 @@ class GeneralizedTimeTest {
     @Test
     void anIsoValueWithAnOffsetIsWrittenInUtc() {
         assertEquals("20261203173452Z", GeneralizedTime.of("2026-12-03T17:34:52Z"));
-        assertEquals("20261231230000Z", GeneralizedTime.of(java.time.OffsetDateTime.parse("2027-01-01T01:00:00+02:00").toInstant()));
+        assertEquals("20261231230000Z", GeneralizedTime.of(OffsetDateTime.parse("2027-01-01T01:00:00+02:00").toInstant()));
     }
 }

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 
 /**
  * Referential integrity knows every column that can name an entry: each UUID column of each
@@ -103,6 +104,6 @@ class ReferentialIntegrityTest {
 
     @Test
     void theOnlyTablesKeptAreTheAuditTrailAndSyncStaging() {
-        assertEquals(java.util.Set.of("audit_event", "sync_stage"), ReferentialIntegrity.KEPT_TABLES);
+        assertEquals(Set.of("audit_event", "sync_stage"), ReferentialIntegrity.KEPT_TABLES);
     }
 }

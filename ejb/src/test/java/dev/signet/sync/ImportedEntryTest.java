@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
 
 class ImportedEntryTest {
     private static final UUID ID = UUID.randomUUID();
@@ -38,8 +39,8 @@ class ImportedEntryTest {
     void excludedNamesAreSkippedAndRemappedOnesRenamed() {
         LdapSource source = new LdapSource("ldaps://ldap.example.com", "cn=r,dc=example,dc=com", "dc=example,dc=com", null, null, null,
                 List.of("root"), Map.of("admin", "ldap_admin"), null);
-        assertEquals(java.util.Optional.empty(), source.importedName("Root"));
-        assertEquals(java.util.Optional.of("ldap_admin"), source.importedName("ADMIN"));
-        assertEquals(java.util.Optional.of("jsmith"), source.importedName("JSmith"));
+        assertEquals(Optional.empty(), source.importedName("Root"));
+        assertEquals(Optional.of("ldap_admin"), source.importedName("ADMIN"));
+        assertEquals(Optional.of("jsmith"), source.importedName("JSmith"));
     }
 }

@@ -12,6 +12,7 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 class SourceFailureTest {
     @Test
@@ -39,7 +40,7 @@ class SourceFailureTest {
     @Test
     void aHandshakeThatNeverFinishedSaysSo() {
         SourceFailure silent = SourceFailure.at(SourceFailure.Stage.CONNECT,
-                new LDAPException(ResultCode.CONNECT_ERROR, "x", new javax.net.ssl.SSLPeerUnverifiedException("peer not authenticated")));
+                new LDAPException(ResultCode.CONNECT_ERROR, "x", new SSLPeerUnverifiedException("peer not authenticated")));
         assertEquals(SourceFailure.Stage.TLS, silent.stage());
         assertTrue(silent.getMessage().startsWith("tls: the TLS handshake did not complete"), silent.getMessage());
     }

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
 
 /** The sync account's own rules over a change set, before the database is asked. */
 class SyncConflictCheckTest {
     private final UUID owned = UUID.randomUUID();
 
     private static SyncChangeSet.Item item(EntryKind kind, UUID uuid, String name, Map<String, List<String>> more) {
-        Map<String, List<String>> attrs = new java.util.HashMap<>(more);
+        Map<String, List<String>> attrs = new HashMap<>(more);
         attrs.put(Schema.NAME, List.of(name));
         return new SyncChangeSet.Item(kind, uuid, "ext-" + name, attrs);
     }

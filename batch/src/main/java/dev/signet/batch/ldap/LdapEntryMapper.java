@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.nio.ByteBuffer;
 
 /**
  * Step 1's processor: reads a directory entry's attributes (through the source's attribute map)
@@ -84,7 +85,7 @@ public class LdapEntryMapper implements ItemProcessor {
     private static UUID identity(SearchResultEntry entry, String attribute) {
         byte[] raw = entry.getAttributeValueBytes(attribute);
         if (raw != null && raw.length == 16) {
-            java.nio.ByteBuffer guid = java.nio.ByteBuffer.wrap(raw);
+            ByteBuffer guid = ByteBuffer.wrap(raw);
             long high = Integer.toUnsignedLong(Integer.reverseBytes(guid.getInt())) << 32
                     | (long) (Short.reverseBytes(guid.getShort()) & 0xFFFF) << 16 | Short.reverseBytes(guid.getShort()) & 0xFFFF;
             return new UUID(high, guid.getLong());

@@ -25,6 +25,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import jakarta.batch.runtime.BatchRuntime;
+import java.util.logging.Logger;
 
 /**
  * Step 1's reader. A directory that offers RFC 4533 content synchronisation (OpenLDAP's syncprov,
@@ -38,7 +40,7 @@ import java.util.UUID;
 public class LdapEntryReader extends AbstractItemReader {
     private static final int PAGE = 500;
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LdapEntryReader.class.getName());
+    private static final Logger LOG = Logger.getLogger(LdapEntryReader.class.getName());
 
     @Inject
     private JobContext job;
@@ -178,7 +180,7 @@ public class LdapEntryReader extends AbstractItemReader {
 
     /** The run this job execution is, from the job parameters. */
     static UUID run(JobContext job) {
-        return UUID.fromString(jakarta.batch.runtime.BatchRuntime.getJobOperator().getParameters(job.getExecutionId())
+        return UUID.fromString(BatchRuntime.getJobOperator().getParameters(job.getExecutionId())
                 .getProperty(LdapSyncJobs.RUN));
     }
 }

@@ -19,16 +19,17 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /** Starts the {@code ldap-sync} job for a sync account; the run row commits before the job starts. */
-// access is decided in code: callers (SyncAccounts) checked the admin
+// access checked: callers (SyncAccounts) checked the admin
 @PermitAll
 @Stateless
 @Local(SyncJobs.class)
 public class LdapSyncJobs implements SyncJobs {
     static final String RUN = "run";
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LdapSyncJobs.class.getName());
+    private static final Logger LOG = Logger.getLogger(LdapSyncJobs.class.getName());
 
     @EJB
     private SyncRuns runs;

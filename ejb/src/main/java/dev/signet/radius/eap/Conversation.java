@@ -7,6 +7,9 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /**
  * One EAP conversation, the authenticator's state machine (RFC 3748 §4, with the methods of
@@ -426,7 +429,7 @@ final class Conversation {
     }
 
     private static byte[] sha256(byte[] in) {
-        org.bouncycastle.crypto.digests.SHA256Digest sha = new org.bouncycastle.crypto.digests.SHA256Digest();
+        SHA256Digest sha = new SHA256Digest();
         sha.update(in, 0, in.length);
         byte[] out = new byte[32];
         sha.doFinal(out, 0);
@@ -434,7 +437,7 @@ final class Conversation {
     }
 
     private static byte[] utf8(char[] chars) {
-        java.nio.ByteBuffer buffer = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(chars));
+        ByteBuffer buffer = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
         byte[] out = new byte[buffer.remaining()];
         buffer.get(out);
         if (buffer.hasArray()) {

@@ -1,5 +1,7 @@
 package dev.signet.radius.eap;
 
+import java.util.Arrays;
+
 /**
  * What the RADIUS listener answers to one Access-Request carrying EAP-Message attributes.
  *
@@ -33,8 +35,8 @@ public record EapStep(Kind kind, byte[] eapMessage, byte[] state, String innerUs
 
     static EapStep accept(byte[] eapMessage, String username, byte[] msk, String method) {
         int half = Math.min(32, msk.length / 2);
-        byte[] recv = java.util.Arrays.copyOfRange(msk, 0, half);
-        byte[] send = java.util.Arrays.copyOfRange(msk, half, 2 * half);
+        byte[] recv = Arrays.copyOfRange(msk, 0, half);
+        byte[] send = Arrays.copyOfRange(msk, half, 2 * half);
         return new EapStep(Kind.ACCEPT, eapMessage, null, username, recv, send, method, null);
     }
 

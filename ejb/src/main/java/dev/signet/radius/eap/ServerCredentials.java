@@ -9,6 +9,7 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.tls.HashAlgorithm;
 
 /**
  * The outer TLS server's certificate chain and private key (EC or RSA), converted once into the
@@ -39,8 +40,8 @@ final class ServerCredentials {
         if (key instanceof ECPrivateKeyParameters ecKey) {
             ec = true;
             int bits = ecKey.getParameters().getCurve().getFieldSize();
-            ecHash = bits <= 256 ? org.bouncycastle.tls.HashAlgorithm.sha256
-                    : bits <= 384 ? org.bouncycastle.tls.HashAlgorithm.sha384 : org.bouncycastle.tls.HashAlgorithm.sha512;
+            ecHash = bits <= 256 ? HashAlgorithm.sha256
+                    : bits <= 384 ? HashAlgorithm.sha384 : HashAlgorithm.sha512;
         } else if (key instanceof RSAKeyParameters) {
             ec = false;
             ecHash = 0;

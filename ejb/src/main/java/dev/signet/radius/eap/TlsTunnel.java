@@ -23,6 +23,7 @@ import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.TlsNonceGenerator;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.bouncycastle.tls.CertificateEntry;
 
 /**
  * The server end of the TLS tunnel of EAP-PEAP and EAP-TTLS, on Bouncy Castle TLS in
@@ -165,10 +166,10 @@ final class TlsTunnel {
             return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, credentials.key, chain, algorithm);
         }
 
-        private org.bouncycastle.tls.CertificateEntry[] certificateEntries(TlsCertificate[] certificates) {
-            org.bouncycastle.tls.CertificateEntry[] entries = new org.bouncycastle.tls.CertificateEntry[certificates.length];
+        private CertificateEntry[] certificateEntries(TlsCertificate[] certificates) {
+            CertificateEntry[] entries = new CertificateEntry[certificates.length];
             for (int i = 0; i < certificates.length; i++) {
-                entries[i] = new org.bouncycastle.tls.CertificateEntry(certificates[i], null);
+                entries[i] = new CertificateEntry(certificates[i], null);
             }
             return entries;
         }

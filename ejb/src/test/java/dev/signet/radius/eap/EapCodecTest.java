@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 /** EAP packets (RFC 3748 §4), TTLS' Diameter AVPs (RFC 5281 §10.1), the stored record, the seeded DRBG. */
 class EapCodecTest {
@@ -54,9 +55,9 @@ class EapCodecTest {
         assertEquals(2, back.received().size());
         assertArrayEquals(new byte[] {1, 2}, back.received().get(0));
         byte[] truncated = record.encode();
-        assertTrue(ConversationRecord.decode(java.util.Arrays.copyOf(truncated, truncated.length - 1)).isEmpty(), "a cut length prefix");
+        assertTrue(ConversationRecord.decode(Arrays.copyOf(truncated, truncated.length - 1)).isEmpty(), "a cut length prefix");
         assertTrue(ConversationRecord.decode(new byte[10]).isEmpty());
-        byte[] badLength = java.util.Arrays.copyOf(record.encode(), 68);
+        byte[] badLength = Arrays.copyOf(record.encode(), 68);
         badLength[65] = 0x7f;
         assertTrue(ConversationRecord.decode(badLength).isEmpty());
     }
@@ -73,7 +74,7 @@ class EapCodecTest {
         seed[0] = 2;
         byte[] c = new byte[100];
         new SeededRandom(seed).nextBytes(c);
-        assertTrue(!java.util.Arrays.equals(a, c));
+        assertTrue(!Arrays.equals(a, c));
         SeededRandom big = new SeededRandom(seed);
         byte[] large = new byte[10_000];
         big.nextBytes(large);

@@ -12,6 +12,8 @@ import java.util.Random;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import java.util.NoSuchElementException;
 
 /**
  * 10,000 random and mutated EAP messages: {@link EapServer#step} never throws, answers only
@@ -70,7 +72,7 @@ class EapFuzzTest {
             } else {
                 Round round = ROUNDS.get(random.nextInt(ROUNDS.size()));
                 if (round.state() != null) {
-                    store.put(HexFormat.of().formatHex(round.state()), round.recordBefore(), java.time.Duration.ofSeconds(60));
+                    store.put(HexFormat.of().formatHex(round.state()), round.recordBefore(), Duration.ofSeconds(60));
                 }
                 // a conversation's last message is mostly a bare acknowledgement after the proof: with reserved flag
                 // bits flipped it still acknowledges, so only there may an answer be an ACCEPT
@@ -105,7 +107,7 @@ class EapFuzzTest {
             EapStep step;
             try {
                 step = EapServerTest.converse(peer, server);
-            } catch (IllegalStateException | java.util.NoSuchElementException | ArrayIndexOutOfBoundsException peerGaveUp) {
+            } catch (IllegalStateException | NoSuchElementException | ArrayIndexOutOfBoundsException peerGaveUp) {
                 continue; // our test supplicant could not make sense of the server's (correct) refusal
             }
             assertTrue(step.reason() == null || !step.reason().startsWith("internal error"), step::reason);

@@ -16,6 +16,7 @@ import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import java.util.function.UnaryOperator;
 
 /**
  * A supplicant for tests, on Bouncy Castle's TLS client: answers the server's EAP requests for
@@ -49,7 +50,7 @@ final class EapPeer {
     byte[] mschapMsk;
     String serverSaid;
     /** When set, changes each plaintext the client sends inside the tunnel (to fuzz the server's phase 2). */
-    java.util.function.UnaryOperator<byte[]> tamper = java.util.function.UnaryOperator.identity();
+    UnaryOperator<byte[]> tamper = UnaryOperator.identity();
     /** When set, the only cipher suites the client offers. */
     int[] offeredSuites;
 

@@ -17,6 +17,8 @@ import org.bouncycastle.tls.ProtocolVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wildfly.security.x500.cert.SelfSignedX509CertificateAndSigningKey;
+import java.time.Duration;
+import org.bouncycastle.tls.CipherSuite;
 
 /** Whole conversations between {@link EapServer} and a Bouncy Castle TLS supplicant, in process. */
 public class EapServerTest {
@@ -202,8 +204,8 @@ public class EapServerTest {
     @Test
     void aClientOfferingOnlyCbcSuitesIsRefused() throws Exception {
         EapPeer peer = new EapPeer(EapPeer.Method.PEAP, "alice", "ABCDE-FGHIJ-KLMNO-PQRST", ProtocolVersion.TLSv12);
-        peer.offeredSuites = new int[] {org.bouncycastle.tls.CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
-            org.bouncycastle.tls.CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384};
+        peer.offeredSuites = new int[] {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384};
         EapStep step = converse(peer, server());
         assertEquals(EapStep.Kind.REJECT, step.kind());
         assertTrue(step.reason().startsWith("TLS"), step.reason());
@@ -234,7 +236,7 @@ public class EapServerTest {
 
     @Test
     void newConversationsBeyondTheBoundAreRefused() {
-        EapLimits two = new EapLimits(4096, 16384, 1024, 40, 65536, 2, java.time.Duration.ofSeconds(60));
+        EapLimits two = new EapLimits(4096, 16384, 1024, 40, 65536, 2, Duration.ofSeconds(60));
         EapServer server = new EapServer(ecChain, ecKey, new LocalConversationStore(), two, System::currentTimeMillis);
         assertEquals(EapStep.Kind.CHALLENGE, server.step(null, EapPeer.identity(1, "a"), SECRETS).kind());
         assertEquals(EapStep.Kind.CHALLENGE, server.step(null, EapPeer.identity(1, "b"), SECRETS).kind());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** RFC 2759 §9.2 and RFC 3079 §3.5.3 worked examples (user "User", password "clientPass"). */
 class MsChapV2Test {
@@ -75,8 +77,8 @@ class MsChapV2Test {
         assertArrayEquals(MsChapV2.serverReceiveKey(master), result.recvKey16());
         byte[] msk = result.msk();
         assertEquals(32, msk.length);
-        assertArrayEquals(result.recvKey16(), java.util.Arrays.copyOf(msk, 16));
-        assertArrayEquals(result.sendKey16(), java.util.Arrays.copyOfRange(msk, 16, 32));
+        assertArrayEquals(result.recvKey16(), Arrays.copyOf(msk, 16));
+        assertArrayEquals(result.sendKey16(), Arrays.copyOfRange(msk, 16, 32));
     }
 
     @Test
@@ -89,8 +91,8 @@ class MsChapV2Test {
         byte[] success = MsChapV2.successAttribute(response[0], result);
         assertEquals(43, success.length);
         assertEquals(0x2a, success[0]);
-        assertEquals("S=407A5589115FD0D6209F510FE9C04566932CDA56", new String(success, 1, 42, java.nio.charset.StandardCharsets.US_ASCII));
-        assertTrue(MsChapV2.verifyRadius("User", PASSWORD, AUTH_CHALLENGE, java.util.Arrays.copyOf(response, 49)).isEmpty());
+        assertEquals("S=407A5589115FD0D6209F510FE9C04566932CDA56", new String(success, 1, 42, StandardCharsets.US_ASCII));
+        assertTrue(MsChapV2.verifyRadius("User", PASSWORD, AUTH_CHALLENGE, Arrays.copyOf(response, 49)).isEmpty());
         response[30] ^= 1;
         assertTrue(MsChapV2.verifyRadius("User", PASSWORD, AUTH_CHALLENGE, response).isEmpty());
     }

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.transaction.xa.XAResource;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import java.util.function.Function;
 
 /**
  * The LDAP gateway resource adapter. Its configuration (address and ports) comes from the RA
@@ -108,10 +110,10 @@ public class LdapResourceAdapter implements ResourceAdapter {
     }
 
     /** One operation on an endpoint of the core (the MDB), released after. */
-    private <T> T call(java.util.function.Function<LdapRequestListener, T> operation) throws Exception {
+    private <T> T call(Function<LdapRequestListener, T> operation) throws Exception {
         MessageEndpointFactory factory = endpoints.values().stream().findFirst()
                 .orElseThrow(() -> new ResourceException("no LDAP endpoint is active"));
-        jakarta.resource.spi.endpoint.MessageEndpoint endpoint = factory.createEndpoint(null);
+        MessageEndpoint endpoint = factory.createEndpoint(null);
         try {
             return operation.apply((LdapRequestListener) endpoint);
         } finally {

@@ -39,6 +39,10 @@ import org.apache.directory.api.ldap.model.message.controls.PagedResultsImpl;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IoSession;
+import java.io.IOException;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import org.apache.mina.filter.codec.ProtocolDecoderException;
 
 /**
  * One decoded LDAP operation at a time per connection, answered by the core (bind, search,
@@ -52,7 +56,7 @@ final class LdapSessionHandler extends IoHandlerAdapter {
     private static final String BOUND = "signet.bound";
     private static final String WHO_AM_I = "1.3.6.1.4.1.4203.1.11.3";
     private static final String START_TLS = "1.3.6.1.4.1.1466.20037";
-    private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
+    private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
 
     private final CoreEndpoint core;
     private final LdapApiService codec;
@@ -263,8 +267,8 @@ final class LdapSessionHandler extends IoHandlerAdapter {
     @Override
     public void exceptionCaught(IoSession session, Throwable cause) {
         // a malformed PDU, a TLS failure or a core error: this connection ends, the listener goes on
-        boolean peer = cause instanceof org.apache.mina.filter.codec.ProtocolDecoderException || cause instanceof javax.net.ssl.SSLException
-                || cause instanceof java.io.IOException;
+        boolean peer = cause instanceof ProtocolDecoderException || cause instanceof SSLException
+                || cause instanceof IOException;
         if (peer) {
             // the client's doing (a failed TLS handshake, bytes that are not LDAP): one line, no stack trace
             LOG.fine(() -> "LDAP connection " + session.getId() + " from " + connection(session).remoteAddress() + " closed: " + cause);

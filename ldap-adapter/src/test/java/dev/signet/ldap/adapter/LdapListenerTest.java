@@ -40,6 +40,11 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.function.Function;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The adapter's half on its own: TLS, the codec and the dispatch, with a listener standing in for
@@ -88,7 +93,7 @@ class LdapListenerTest {
         ServerKeyMaterial keys = TestKeyPair.make("ldaps-test");
         CoreEndpoint core = new CoreEndpoint() {
             @Override
-            public <T> T call(java.util.function.Function<LdapRequestListener, T> operation) {
+            public <T> T call(Function<LdapRequestListener, T> operation) {
                 return operation.apply(CORE);
             }
         };
@@ -204,13 +209,13 @@ class LdapListenerTest {
     @Test
     void threeHundredIdleConnectionsTakeNoThreadEach() throws Exception {
         int threadsBefore = Thread.activeCount();
-        List<SSLSocket> idle = new java.util.ArrayList<>();
-        javax.net.ssl.SSLSocketFactory tls = new SSLUtil(new TrustAllTrustManager()).createSSLSocketFactory("TLSv1.2");
+        List<SSLSocket> idle = new ArrayList<>();
+        SSLSocketFactory tls = new SSLUtil(new TrustAllTrustManager()).createSSLSocketFactory("TLSv1.2");
         try {
             for (int i = 0; i < 300; i++) {
                 // from five loopback addresses: each may open 64 connections
-                SSLSocket socket = (SSLSocket) tls.createSocket(java.net.InetAddress.getByName("127.0.0.1"), listener.port(),
-                        java.net.InetAddress.getByName("127.0.0." + (2 + i % 5)), 0);
+                SSLSocket socket = (SSLSocket) tls.createSocket(InetAddress.getByName("127.0.0.1"), listener.port(),
+                        InetAddress.getByName("127.0.0." + (2 + i % 5)), 0);
                 socket.startHandshake(); // connected and under TLS, then silent; the client side needs no thread
                 idle.add(socket);
             }
@@ -243,7 +248,7 @@ class LdapListenerTest {
                 out.flush();
                 // the server answers or hangs up; either way this connection only
                 socket.getInputStream().read(new byte[64]);
-            } catch (java.io.IOException expected) {
+            } catch (IOException expected) {
                 // closed by the server
             }
         }

@@ -54,6 +54,8 @@ import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.unboundid.asn1.ASN1Boolean;
+import java.util.Map;
 
 /**
  * What a client may hold of the listener: connections per address and in all, PDU sizes before
@@ -90,7 +92,7 @@ class ListenerLimitsTest {
                 SLOW_STARTED.incrementAndGet();
                 SLOW.acquireUninterruptibly();
             }
-            return new LdapSearchResult(List.of(new LdapSearchResult.Entry(BOUND_DN, java.util.Map.of("uid", List.of("jsmith")))),
+            return new LdapSearchResult(List.of(new LdapSearchResult.Entry(BOUND_DN, Map.of("uid", List.of("jsmith")))),
                     LdapResult.success(), null);
         }
     };
@@ -188,7 +190,7 @@ class ListenerLimitsTest {
     private static byte[] searchPdu(int id, String base) {
         // SearchRequest { base, scope sub, derefAliases never, size 0, time 0, typesOnly false, (objectClass=*), no attributes }
         return new ASN1Sequence(new ASN1Integer(id), new ASN1Sequence((byte) 0x63, new ASN1OctetString(base), new ASN1Enumerated(2),
-                new ASN1Enumerated(0), new ASN1Integer(0), new ASN1Integer(0), new com.unboundid.asn1.ASN1Boolean(false),
+                new ASN1Enumerated(0), new ASN1Integer(0), new ASN1Integer(0), new ASN1Boolean(false),
                 new ASN1OctetString((byte) 0x87, "objectClass"), new ASN1Sequence())).encode();
     }
 

@@ -36,6 +36,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import net.minidev.json.JSONObject;
 
 /**
  * Per-client OpenID Provider endpoints under the issuer {@code /oauth2/openid/{client}}: discovery
@@ -102,7 +103,7 @@ public class OpenIdResource {
         if (info.error() != null) {
             return OAuth2Exchange.response(new UserInfoErrorResponse((BearerTokenError) info.error()).toHTTPResponse());
         }
-        return Response.ok(new net.minidev.json.JSONObject(info.claims()).toJSONString(), MediaType.APPLICATION_JSON)
+        return Response.ok(new JSONObject(info.claims()).toJSONString(), MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store").build();
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The REST shape of entries: {@code {"attrs": {"name": ["jsmith"], ...}}}, every value a list of strings. */
 final class EntryJson {
@@ -77,9 +78,9 @@ final class EntryJson {
     }
 
     /** A UUID from the path (a session, token or authenticator id), or 400 naming the parameter. */
-    static java.util.UUID uuid(String field, String value) {
+    static UUID uuid(String field, String value) {
         try {
-            return java.util.UUID.fromString(value);
+            return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(field, "not a valid " + field + ": " + value);
         }

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.StringReader;
 
 /**
  * {@code /v1/oauth2}: the OAuth2 client registry (Kanidm's resource servers). Confidential
@@ -115,7 +116,7 @@ public class OAuth2ClientResource {
     @Consumes(MediaType.WILDCARD)
     public JsonObject removeAttribute(@PathParam("id") String id, @PathParam("attr") String attr, String body) {
         List<String> list = body == null || body.isBlank() ? List.of()
-                : EntryJson.strings(attr, Json.createReader(new java.io.StringReader(body)).readValue());
+                : EntryJson.strings(attr, Json.createReader(new StringReader(body)).readValue());
         return json(ClientAttribute.REDIRECT_URI.equals(attr) ? clients.removeRedirectUris(id, list) : clients.replace(id, Map.of(attr, List.of())));
     }
 

@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.json.JsonString;
 
 /**
  * The caller's own second factors: {@code POST /v1/self/_credential/_totp} starts a TOTP
@@ -120,7 +121,7 @@ public class SelfCredentialResource {
             return digits.length() < 6 ? "0".repeat(6 - digits.length()) + digits : digits;
         }
         if (value != null && value.getValueType() == JsonValue.ValueType.STRING) {
-            return ((jakarta.json.JsonString) value).getString();
+            return ((JsonString) value).getString();
         }
         throw new InvalidInput(field, field + " must be the code from the authenticator");
     }
