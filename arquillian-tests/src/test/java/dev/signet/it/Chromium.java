@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver. Both binaries are named, so
@@ -18,6 +22,28 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * profile, deleted on close. The server's self-signed certificate is accepted.
  */
 final class Chromium implements AutoCloseable {
+    /**
+     * Whether {@code page} (a page's html element) has been replaced by the next page. Selenium's
+     * {@code stalenessOf} expects a stale-element answer, but while a navigation is under way
+     * chromedriver sometimes answers "Node with given id does not belong to the document" as an
+     * unknown error instead: that, too, means the old page is gone.
+     */
+    static ExpectedCondition<Boolean> replaced(WebElement page) {
+        return driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
     private static final String BROWSER = "/usr/bin/chromium";
     private static final String DRIVER = "/usr/bin/chromedriver";
 

@@ -82,7 +82,7 @@ class ConsoleInChromiumIT {
     static void submit(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        waiting().until(ExpectedConditions.stalenessOf(page));
+        waiting().until(Chromium.replaced(page));
     }
 
     static void open(String path) {
@@ -131,7 +131,7 @@ class ConsoleInChromiumIT {
     static void submitLink(By link) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(link).click();
-        waiting().until(ExpectedConditions.stalenessOf(page));
+        waiting().until(Chromium.replaced(page));
     }
 
     /** The page as a picture at desktop and at phone width, for a person to look at. */

@@ -87,7 +87,7 @@ class SelfServiceInChromiumIT {
     static void submit(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        waiting().until(ExpectedConditions.stalenessOf(page));
+        waiting().until(Chromium.replaced(page));
     }
 
     static void open(String path) {
@@ -259,7 +259,7 @@ class SelfServiceInChromiumIT {
             type("begin:label:input", "laptop");
             WebElement page = browser.findElement(By.tagName("html"));
             browser.findElement(By.id("begin:start")).click();
-            waiting().until(ExpectedConditions.stalenessOf(page));
+            waiting().until(Chromium.replaced(page));
             // the script creates the passkey and posts it: the next page says so
             waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
             assertEquals("Passkey added: you can sign in with it instead of a password.", text("notice"));

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -70,7 +69,7 @@ class SignInPagesInChromiumIT {
     private static void submit(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(Chromium.replaced(page));
     }
 
     private static void assertRenderedPage(String title, String heading) {
