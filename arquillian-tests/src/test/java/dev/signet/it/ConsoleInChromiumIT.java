@@ -404,10 +404,50 @@ class ConsoleInChromiumIT {
     }
 
     @Test
+    void aRadiusClientIsAddedGivenASecretOnceAndGroupsAndDeleted() {
+        SignetApi api = SignetApi.idmAdmin();
+        String group = SignetApi.unique("wifi");
+        api.createGroup(group);
+        String name = SignetApi.unique("nas");
+        signInAsAdminForEditing();
+        open("/ui/admin/radius-clients");
+        type("create-form:name:input", name);
+        type("create-form:displayname:input", "Wireless Controller");
+        type("create-form:address:input", "10.0.1.0/24");
+        submit(By.id("create-form:create"));
+        assertEquals("/ui/admin/radius-client", path());
+        assertEquals("not generated yet", text("secret-set"));
+        submit(By.id("secret-form:generate"));
+        String secret = browser.findElement(By.cssSelector(".secret-value")).getText();
+        assertTrue(secret.length() >= 32, secret);
+        screenshot("radius-client");
+        open("/ui/admin/radius-client?id=" + name);
+        assertTrue(browser.findElements(By.cssSelector(".secret-value")).isEmpty(), "the secret is shown once");
+        assertFalse(browser.getPageSource().contains(secret));
+        assertEquals("set", text("secret-set"));
+        type("edit:groups:input", group);
+        submit(By.id("edit:save"));
+        assertEquals("Saved.", text("notice"));
+        SignetApi.Response read = api.get("/v1/radius_client/" + name).expect(200);
+        assertEquals(List.of("10.0.1.0/24"), read.attr("radius_address"));
+        assertEquals(1, read.attr("radius_group").size(), read.body());
+        assertTrue(read.attr("radius_group").get(0).startsWith(group), read.body());
+        open("/ui/admin/radius-clients");
+        assertEquals(1, browser.findElements(By.linkText(name)).size(), "listed");
+        screenshot("radius-clients");
+        open("/ui/admin/radius-client?id=" + name);
+        browser.findElement(By.cssSelector("#delete-form summary")).click();
+        type("delete-form:delete:typed", name);
+        submit(By.id("delete-form:delete:go"));
+        assertEquals("/ui/admin/radius-clients", path());
+        assertEquals(404, api.get("/v1/radius_client/" + name).status());
+    }
+
+    @Test
     void everyAdminPageRendersForTheAdmin() {
         signInAsAdmin();
         for (String page : new String[] {"dashboard", "people", "groups", "service-accounts", "oauth2-clients", "sync-accounts",
-                "recycle-bin", "audit"}) {
+                "recycle-bin", "audit", "radius-clients"}) {
             open("/ui/admin/" + page);
             assertEquals("/ui/admin/" + page, path());
             assertTrue(browser.findElements(By.cssSelector(".messages .error")).isEmpty(), () -> page + ": " + text("main"));

@@ -10,6 +10,7 @@ public enum AdminArea {
     SERVICE_ACCOUNTS(BuiltinGroup.IDM_SERVICE_ACCOUNT_ADMINS),
     OAUTH2_CLIENTS(BuiltinGroup.IDM_OAUTH2_ADMINS),
     SYNC_ACCOUNTS(BuiltinGroup.IDM_ADMINS),
+    RADIUS_CLIENTS(BuiltinGroup.IDM_RADIUS_ADMINS),
     RECYCLE_BIN(BuiltinGroup.IDM_ADMINS),
     AUDIT(BuiltinGroup.SYSTEM_ADMINS);
 

@@ -46,6 +46,7 @@ public class ConsoleFilter extends HttpFilter {
             Map.entry("service-accounts", AdminArea.SERVICE_ACCOUNTS), Map.entry("service-account", AdminArea.SERVICE_ACCOUNTS),
             Map.entry("oauth2-clients", AdminArea.OAUTH2_CLIENTS), Map.entry("oauth2-client", AdminArea.OAUTH2_CLIENTS),
             Map.entry("sync-accounts", AdminArea.SYNC_ACCOUNTS), Map.entry("sync-account", AdminArea.SYNC_ACCOUNTS),
+            Map.entry("radius-clients", AdminArea.RADIUS_CLIENTS), Map.entry("radius-client", AdminArea.RADIUS_CLIENTS),
             Map.entry("recycle-bin", AdminArea.RECYCLE_BIN), Map.entry("audit", AdminArea.AUDIT));
     private static final SecureRandom RANDOM = new SecureRandom();
 
