@@ -34,6 +34,7 @@ public class RadiusClientPage {
     private boolean shownTaken;
 
     public RadiusClients.ClientView getClient() {
+        getId();
         if (!looked && id != null && !id.isBlank()) {
             looked = true;
             try {
@@ -61,13 +62,13 @@ public class RadiusClientPage {
         }
         attrs.put(RadiusClientAttribute.ADDRESS, lines(addresses));
         attrs.put(RadiusClientAttribute.GROUP, lines(groups));
-        if (Pages.attempt(() -> clients.replace(id, attrs)) != null) {
+        if (Pages.attempt(() -> clients.replace(getId(), attrs)) != null) {
             Pages.done("Saved.", here());
         }
     }
 
     public void generateSecret() {
-        String secret = Pages.attempt(() -> clients.generateSecret(id));
+        String secret = Pages.attempt(() -> clients.generateSecret(getId()));
         if (secret != null) {
             ConsoleSession.showOnce(Pages.request(), SECRET, secret);
             Pages.done("A new shared secret was generated; the old one no longer works.", here());
@@ -75,11 +76,11 @@ public class RadiusClientPage {
     }
 
     public void delete() {
-        if (!id.equals(typed == null ? null : typed.trim())) {
+        if (!getId().equals(typed == null ? null : typed.trim())) {
             Pages.error("Type the client's name to delete it.");
             return;
         }
-        if (Pages.attempt(() -> clients.delete(id))) {
+        if (Pages.attempt(() -> clients.delete(getId()))) {
             Pages.done("RADIUS client " + id + " deleted.", "/ui/admin/radius-clients");
         }
     }
@@ -101,7 +102,11 @@ public class RadiusClientPage {
         return "/ui/admin/radius-client?id=" + id;
     }
 
+    /** From the view parameter, or straight from the request while a post is processed (before the model is updated). */
     public String getId() {
+        if (id == null) {
+            id = Pages.request().getParameter("id");
+        }
         return id;
     }
 
