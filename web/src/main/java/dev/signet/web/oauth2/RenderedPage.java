@@ -103,6 +103,7 @@ final class RenderedPage {
 
             @Override
             public void setWriteListener(WriteListener listener) {
+                // the page is rendered into memory on the request's own thread: there is no asynchronous write to listen to
                 throw new UnsupportedOperationException();
             }
 
